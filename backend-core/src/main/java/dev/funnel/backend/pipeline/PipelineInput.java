@@ -1,0 +1,60 @@
+package dev.funnel.backend.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the prompts need for one run, gathered by the caller from the conversation and the
+ * organisation. Free texts may be blank; the prompts then say so instead of showing nothing.
+ *
+ * @param ctas              the organisation's calls to action, one display line each
+ * @param lastMessages      the recent messages, oldest first (usually the last three)
+ * @param lastUserMessageAt when the lead last wrote; null when they never did
+ * @param maxWords          the most words a generated message may have
+ */
+public record PipelineInput(String businessName, String businessProfile, String salesPlaybook, String tone,
+                            List<String> ctas, String rollingSummary, List<TurnMessage> lastMessages,
+                            ConversationStage stage, IntentLevel intentLevel, Sentiment sentiment,
+                            Instant now, Instant lastUserMessageAt, int followupCount24h, int totalNudges,
+                            int maxWords) {
+
+    /** WhatsApp lets a business send free-form messages only this long after the lead last wrote. */
+    public static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
+
+    public PipelineInput {
+        Objects.requireNonNull(businessName, "businessName");
+        businessProfile = Objects.requireNonNullElse(businessProfile, "");
+        salesPlaybook = Objects.requireNonNullElse(salesPlaybook, "");
+        tone = Objects.requireNonNullElse(tone, "");
+        ctas = ctas == null ? List.of() : List.copyOf(ctas);
+        rollingSummary = Objects.requireNonNullElse(rollingSummary, "");
+        lastMessages = lastMessages == null ? List.of() : List.copyOf(lastMessages);
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(intentLevel, "intentLevel");
+        Objects.requireNonNull(sentiment, "sentiment");
+        Objects.requireNonNull(now, "now");
+        if (maxWords <= 0) {
+            throw new IllegalArgumentException("maxWords must be positive, was " + maxWords);
+        }
+        if (followupCount24h < 0 || totalNudges < 0) {
+            throw new IllegalArgumentException("follow-up counts cannot be negative");
+        }
+    }
+
+    /** Time since the lead last wrote; empty when they never did. Never negative (clock skew). */
+    public Optional<Duration> sinceLastUserMessage() {
+        if (lastUserMessageAt == null) {
+            return Optional.empty();
+        }
+        Duration since = Duration.between(lastUserMessageAt, now);
+        return Optional.of(since.isNegative() ? Duration.ZERO : since);
+    }
+
+    /** Whether the 24-hour customer service window is open, i.e. a free-form message may be sent. */
+    public boolean windowOpen() {
+        return sinceLastUserMessage().map(since -> since.compareTo(WHATSAPP_WINDOW) < 0).orElse(false);
+    }
+}

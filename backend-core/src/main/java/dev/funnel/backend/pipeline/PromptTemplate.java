@@ -1,0 +1,110 @@
+package dev.funnel.backend.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One step's prompt as text: a {@code ## system} section, then a {@code ## user} section, with
+ * {@code {{variable}}} placeholders. Prompts are data so an organisation can edit them without a
+ * release; the code only fills in values.
+ */
+public final class PromptTemplate {
+
+    private static final String SYSTEM_HEADING = "## system";
+    private static final String USER_HEADING = "## user";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z0-9_]+)\\s*}}");
+
+    private final String system;
+    private final String user;
+
+    private PromptTemplate(String system, String user) {
+        this.system = system;
+        this.user = user;
+    }
+
+    /**
+     * Splits the text at the lines that are exactly {@code ## system} and {@code ## user}, in that order.
+     *
+     * @throws IllegalArgumentException when a section is missing, repeated, out of order or empty
+     */
+    public static PromptTemplate parse(String text) {
+        List<String> lines = text.lines().toList();
+        int systemAt = headingLine(lines, SYSTEM_HEADING);
+        int userAt = headingLine(lines, USER_HEADING);
+        if (systemAt > userAt) {
+            throw new IllegalArgumentException("the '## system' section must come before the '## user' section");
+        }
+        if (lines.subList(0, systemAt).stream().anyMatch(line -> !line.isBlank())) {
+            throw new IllegalArgumentException("text before '## system' would be lost; move it into a section");
+        }
+        String system = String.join("\n", lines.subList(systemAt + 1, userAt)).strip();
+        String user = String.join("\n", lines.subList(userAt + 1, lines.size())).strip();
+        if (system.isEmpty() || user.isEmpty()) {
+            throw new IllegalArgumentException("both the '## system' and the '## user' section need some text");
+        }
+        return new PromptTemplate(system, user);
+    }
+
+    private static int headingLine(List<String> lines, String heading) {
+        int found = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(heading)) {
+                if (found >= 0) {
+                    throw new IllegalArgumentException("the line '" + heading + "' appears more than once");
+                }
+                found = i;
+            }
+        }
+        if (found < 0) {
+            throw new IllegalArgumentException("a line '" + heading + "' is missing");
+        }
+        return found;
+    }
+
+    /** The placeholder names used in either section, in order of first use. */
+    public Set<String> variables() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String section : List.of(system, user)) {
+            PLACEHOLDER.matcher(section).results().forEach(match -> names.add(match.group(1)));
+        }
+        return names;
+    }
+
+    /**
+     * Fills every placeholder in one pass, so a value that itself contains {@code {{...}}} (a lead
+     * can type anything) is inserted literally and never expanded.
+     *
+     * @throws PipelineException (not retriable) naming every placeholder without a value
+     */
+    public RenderedPrompt render(Map<String, String> values) {
+        List<String> missing = new ArrayList<>();
+        for (String name : variables()) {
+            if (values.get(name) == null) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PipelineException("no value was given for the prompt variable(s) "
+                    + String.join(", ", missing.stream().map(name -> "{{" + name + "}}").toList()), false);
+        }
+        return new RenderedPrompt(fill(system, values), fill(user, values));
+    }
+
+    private static String fill(String section, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(section);
+        return matcher.replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
+    }
+
+    public String system() {
+        return system;
+    }
+
+    public String user() {
+        return user;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.funnel.backend.pipeline;
+
+import dev.funnel.backend.testing.ScriptedLlmServer;
+import dev.funnel.backend.testing.ScriptedLlmServer.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static dev.funnel.backend.pipeline.PipelineStep.ANALYZE;
+import static dev.funnel.backend.pipeline.PipelineStep.DECIDE;
+import static dev.funnel.backend.pipeline.PipelineStep.GENERATE;
+import static dev.funnel.backend.pipeline.PipelineStep.SUMMARIZE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class PipelineTest {
+
+    private final ScriptedLlmServer server = ScriptedLlmServer.start();
+    private final Pipeline pipeline = new Pipeline(
+            new LlmClient(new LlmSettings(server.baseUrl(), "test-key", "test-model")), PromptLibrary.defaults());
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private void scriptHappyPath(String decision) {
+        server.script(ANALYZE, SeedAnswers.ANALYSIS);
+        server.script(DECIDE, decision);
+        server.script(GENERATE, SeedAnswers.MESSAGE);
+        server.script(SUMMARIZE, SeedAnswers.SUMMARY);
+    }
+
+    @Test
+    void sendNowRunsAllFourStepsAndReturnsTheMessage() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+
+        PipelineResult result = pipeline.run(SeedAnswers.input());
+
+        assertThat(result.analysis()).isEqualTo(Analysis.fromJson(SeedAnswers.ANALYSIS));
+        assertThat(result.decision().action()).isEqualTo(DecisionAction.SEND_NOW);
+        assertThat(result.message()).contains(GeneratedMessage.fromJson(SeedAnswers.MESSAGE));
+        assertThat(result.summary()).isEqualTo(Summary.fromJson(SeedAnswers.SUMMARY));
+        assertThat(result.trace()).extracting(StepTrace::step).containsExactly(ANALYZE, DECIDE, GENERATE, SUMMARIZE);
+        assertThat(result.trace()).allSatisfy(trace -> {
+            assertThat(trace.inputTokens()).isPositive();
+            assertThat(trace.outputTokens()).isPositive();
+            assertThat(trace.latencyMs()).isNotNegative();
+            assertThat(trace.inputSummary()).isNotBlank();
+        });
+        assertThat(result.trace().get(1).outputSummary()).isEqualTo(result.decision().toJson());
+    }
+
+    @Test
+    void waitScheduleSkipsGenerate() {
+        scriptHappyPath(SeedAnswers.WAIT_SCHEDULE);
+
+        PipelineResult result = pipeline.run(SeedAnswers.input());
+
+        assertThat(result.message()).isEmpty();
+        assertThat(result.decision().followupInMinutes()).isEqualTo(180);
+        assertThat(result.trace()).extracting(StepTrace::step).containsExactly(ANALYZE, DECIDE, SUMMARIZE);
+        assertThat(server.requests()).extracting(RecordedRequest::step).doesNotContain(GENERATE);
+    }
+
+    @Test
+    void handoffHumanSkipsGenerate() {
+        scriptHappyPath(SeedAnswers.HANDOFF_HUMAN);
+
+        PipelineResult result = pipeline.run(SeedAnswers.input());
+
+        assertThat(result.message()).isEmpty();
+        assertThat(result.trace()).extracting(StepTrace::step).containsExactly(ANALYZE, DECIDE, SUMMARIZE);
+    }
+
+    @Test
+    void anInvalidAnalyzeAnswerFailsTheRunWithoutRetryAndNamesTheStep() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+        server.script(ANALYZE, "{\"stage_recommendation\": \"pricing\"}");
+
+        PipelineException failure = catchThrowableOfType(PipelineException.class,
+                () -> pipeline.run(SeedAnswers.input()));
+
+        assertThat(failure.retriable()).isFalse();
+        assertThat(failure.step()).contains(ANALYZE);
+        assertThat(failure).hasMessageStartingWith("analyze step failed").hasMessageContaining("situation_summary");
+        assertThat(failure.traces()).isEmpty();
+    }
+
+    @Test
+    void aFailingStepCarriesTheTracesOfTheStepsBeforeIt() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+        server.failNext(GENERATE, 503, "{\"error\":{\"message\":\"overloaded\"}}");
+
+        PipelineException failure = catchThrowableOfType(PipelineException.class,
+                () -> pipeline.run(SeedAnswers.input()));
+
+        assertThat(failure.step()).contains(GENERATE);
+        assertThat(failure.traces()).extracting(StepTrace::step).containsExactly(ANALYZE, DECIDE);
+    }
+
+    @Test
+    void aRateLimitIsRetriable() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+        server.failNext(DECIDE, 429,
+                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_exceeded\"}}");
+
+        PipelineException failure = catchThrowableOfType(PipelineException.class,
+                () -> pipeline.run(SeedAnswers.input()));
+
+        assertThat(failure.retriable()).isTrue();
+        assertThat(failure.step()).contains(DECIDE);
+        assertThat(failure).hasMessageContaining("HTTP 429");
+    }
+
+    @Test
+    void anUnavailableServerIsRetriable() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+        server.failNext(ANALYZE, 503, "Service Unavailable");
+
+        PipelineException failure = catchThrowableOfType(PipelineException.class,
+                () -> pipeline.run(SeedAnswers.input()));
+
+        assertThat(failure.retriable()).isTrue();
+        assertThat(failure).hasMessageContaining("HTTP 503");
+    }
+
+    @Test
+    void aRejectedKeyIsNotRetriable() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+        server.failNext(ANALYZE, 401, "{\"error\":{\"message\":\"Invalid API Key\",\"code\":\"invalid_api_key\"}}");
+
+        PipelineException failure = catchThrowableOfType(PipelineException.class,
+                () -> pipeline.run(SeedAnswers.input()));
+
+        assertThat(failure.retriable()).isFalse();
+        assertThat(failure).hasMessageContaining("HTTP 401").hasMessageContaining("LLM_API_KEY");
+    }
+
+    @Test
+    void thePromptsSentCarryThePlaybookAndTheLastMessages() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+
+        pipeline.run(SeedAnswers.input());
+
+        assertThat(server.requests()).extracting(RecordedRequest::step)
+                .containsExactly(ANALYZE, DECIDE, GENERATE, SUMMARIZE);
+        assertThat(server.requests()).allSatisfy(request -> {
+            assertThat(request.model()).isEqualTo("test-model");
+            assertThat(request.user()).contains(SeedAnswers.LEAD_QUESTION);
+        });
+        RecordedRequest decide = server.requests().get(1);
+        RecordedRequest generate = server.requests().get(2);
+        assertThat(decide.system()).contains(SeedAnswers.PLAYBOOK, "Book a 20-minute demo call");
+        assertThat(generate.system()).contains(SeedAnswers.PLAYBOOK, "Acme Corp", "At most 80 words");
+    }
+
+    @Test
+    void laterStepsSeeTheOutputsOfEarlierOnes() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+
+        pipeline.run(SeedAnswers.input());
+
+        RecordedRequest decide = server.requests().get(1);
+        RecordedRequest summarize = server.requests().get(3);
+        assertThat(decide.user()).contains("\"situation_summary\":\"Lead asked about pricing for premium plan\"");
+        assertThat(summarize.user()).contains("\"action\":\"SEND_NOW\"", "What's your current team size?");
+    }
+}

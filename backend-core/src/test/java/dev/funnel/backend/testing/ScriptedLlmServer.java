@@ -1,0 +1,198 @@
+package dev.funnel.backend.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.funnel.backend.pipeline.PipelineStep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An OpenAI-compatible chat completions server on loopback whose answers are scripted per pipeline
+ * step. The step is recognised by the {@code Funnel pipeline step: <id>} line every prompt's
+ * system section starts with, so tests drive the real langchain4j client over real HTTP.
+ */
+public final class ScriptedLlmServer implements AutoCloseable {
+
+    /** One chat completion request as the server received it. {@code step} is null when unrecognised. */
+    public record RecordedRequest(PipelineStep step, String system, String user, String model) {
+    }
+
+    private record Failure(int status, String body) {
+    }
+
+    private static final Pattern STEP_LINE = Pattern.compile("Funnel pipeline step: *([A-Za-z_-]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Map<PipelineStep, List<String>> scripts = new EnumMap<>(PipelineStep.class);
+    private final Map<PipelineStep, Integer> answered = new EnumMap<>(PipelineStep.class);
+    private final Map<PipelineStep, Queue<Failure>> failures = new EnumMap<>(PipelineStep.class);
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private ScriptedLlmServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static ScriptedLlmServer start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            ScriptedLlmServer scripted = new ScriptedLlmServer(http);
+            http.createContext("/", scripted::handle);
+            http.start();
+            return scripted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the scripted LLM server", e);
+        }
+    }
+
+    /** The OpenAI-style API root, e.g. {@code http://127.0.0.1:41234/v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The message contents to answer {@code step} with, in order; the last one repeats. */
+    public synchronized void script(PipelineStep step, String... jsonContents) {
+        if (jsonContents.length == 0) {
+            throw new IllegalArgumentException("script at least one answer for " + step.id());
+        }
+        scripts.put(step, List.of(jsonContents));
+        answered.put(step, 0);
+    }
+
+    /** The next request for {@code step} gets this HTTP error instead of its scripted answer. */
+    public synchronized void failNext(PipelineStep step, int httpStatus, String body) {
+        failures.computeIfAbsent(step, s -> new ArrayDeque<>()).add(new Failure(httpStatus, body));
+    }
+
+    public synchronized List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath()
+                    .equals("/v1/chat/completions")) {
+                respond(exchange, 404, error("ScriptedLlmServer only answers POST /v1/chat/completions, not "
+                        + exchange.getRequestMethod() + " " + exchange.getRequestURI()));
+                return;
+            }
+            try {
+                JsonNode request = JSON.readTree(exchange.getRequestBody());
+                String system = messageContent(request, "system");
+                String user = messageContent(request, "user");
+                String model = request.path("model").asText();
+                PipelineStep step = stepOf(system).orElse(null);
+                Answer answer = answer(new RecordedRequest(step, system, user, model));
+                if (answer.status() != 200) {
+                    respond(exchange, answer.status(), answer.body());
+                } else {
+                    respond(exchange, 200, completion(model, answer.body(), system.length() + user.length()));
+                }
+            } catch (IOException | RuntimeException e) {
+                // otherwise the JDK server drops the connection and the test sees a puzzling I/O error
+                respond(exchange, 500, error("ScriptedLlmServer could not handle the request: " + e));
+            }
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private synchronized Answer answer(RecordedRequest request) {
+        requests.add(request);
+        PipelineStep step = request.step();
+        if (step == null) {
+            return new Answer(500, error("ScriptedLlmServer: the system message has no 'Funnel pipeline step: <id>'"
+                    + " line naming a known step"));
+        }
+        Failure failure = Optional.ofNullable(failures.get(step)).map(Queue::poll).orElse(null);
+        if (failure != null) {
+            return new Answer(failure.status(), failure.body());
+        }
+        List<String> script = scripts.get(step);
+        if (script == null) {
+            return new Answer(500, error("ScriptedLlmServer: no answer scripted for step " + step.id()));
+        }
+        int index = answered.merge(step, 1, Integer::sum) - 1;
+        return new Answer(200, script.get(Math.min(index, script.size() - 1)));
+    }
+
+    private static Optional<PipelineStep> stepOf(String system) {
+        Matcher matcher = STEP_LINE.matcher(system);
+        return matcher.find() ? PipelineStep.parse(matcher.group(1)) : Optional.empty();
+    }
+
+    /** Contents of all messages of a role, joined; OpenAI clients may send content as a string or parts. */
+    private static String messageContent(JsonNode request, String role) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode message : request.path("messages")) {
+            if (!message.path("role").asText().equals(role)) {
+                continue;
+            }
+            JsonNode content = message.path("content");
+            if (content.isArray()) {
+                content.forEach(part -> parts.add(part.path("text").asText()));
+            } else {
+                parts.add(content.asText());
+            }
+        }
+        return String.join("\n", parts);
+    }
+
+    private String completion(String model, String content, int promptChars) {
+        // about four characters per token, like the real tokenisers on English text
+        int promptTokens = Math.max(1, promptChars / 4);
+        int completionTokens = Math.max(1, content.length() / 4);
+        ObjectNode body = JSON.createObjectNode()
+                .put("id", "chatcmpl-scripted-" + ids.incrementAndGet())
+                .put("object", "chat.completion")
+                .put("created", Instant.now().getEpochSecond())
+                .put("model", model);
+        ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        choice.put("finish_reason", "stop");
+        body.putObject("usage")
+                .put("prompt_tokens", promptTokens)
+                .put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        return body.toString();
+    }
+
+    private static String error(String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("message", message).put("type", "server_error");
+        return body.toString();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+}
