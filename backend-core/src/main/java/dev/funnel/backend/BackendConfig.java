@@ -1,0 +1,117 @@
+package dev.funnel.backend;
+
+import dev.funnel.backend.pipeline.LlmSettings;
+import dev.funnel.backend.security.LocalSecrets;
+import dev.funnel.gateway.queue.SqsQueueConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the backend needs to start, read from environment variables. Secrets that are not
+ * configured are generated once and kept in the data folder (solo mode needs no set-up).
+ */
+public record BackendConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        QueueKind queue,
+        Optional<SqsQueueConfig> sqs,
+        String appSecret,
+        String verifyToken,
+        String jwtSecret,
+        String encryptionKey,
+        URI graphUrl,
+        LlmSettings llmDefaults,
+        Duration tokenLifetime) {
+
+    public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com/v24.0";
+
+    /** Where inbound webhook bodies wait for the worker. */
+    public enum QueueKind { LOCAL, SQS }
+
+    public static BackendConfig fromEnvironment(Map<String, String> env) {
+        Path dataDir = Path.of(value(env, "FUNNEL_DATA_DIR").orElseGet(BackendConfig::defaultDataDir));
+        LocalSecrets secrets = LocalSecrets.open(dataDir);
+        String dbUrl = value(env, "FUNNEL_DB_URL").orElse(h2Url(dataDir.resolve("funnel")));
+        QueueKind queue = parseQueue(value(env, "FUNNEL_QUEUE").orElse("local"));
+        return new BackendConfig(
+                value(env, "FUNNEL_HOST").orElse("0.0.0.0"),
+                Integer.parseInt(value(env, "FUNNEL_PORT").orElse("8090")),
+                dataDir,
+                dbUrl,
+                value(env, "FUNNEL_DB_USER").orElse(dbUrl.startsWith("jdbc:h2:") ? "sa" : null),
+                value(env, "FUNNEL_DB_PASSWORD").orElse(dbUrl.startsWith("jdbc:h2:") ? "" : null),
+                queue,
+                queue == QueueKind.SQS ? Optional.of(SqsQueueConfig.fromEnvironment(env)) : Optional.empty(),
+                value(env, "WHATSAPP_APP_SECRET").orElseGet(() -> secrets.getOrCreate("whatsapp_app_secret")),
+                value(env, "WHATSAPP_VERIFY_TOKEN").orElseGet(() -> secrets.getOrCreate("whatsapp_verify_token")),
+                value(env, "FUNNEL_JWT_SECRET").orElseGet(() -> secrets.getOrCreate("jwt_secret")),
+                value(env, "FUNNEL_ENCRYPTION_KEY").orElseGet(() -> secrets.getOrCreate("encryption_key")),
+                URI.create(stripSlash(value(env, "WHATSAPP_GRAPH_URL").orElse(DEFAULT_GRAPH_URL))),
+                new LlmSettings(value(env, "LLM_BASE_URL").orElse(null), value(env, "LLM_API_KEY").orElse(null),
+                        value(env, "LLM_MODEL").orElse(null)),
+                Duration.ofHours(Long.parseLong(value(env, "FUNNEL_TOKEN_HOURS").orElse("12"))));
+    }
+
+    /** The same configuration bound to another interface (the console binds its embedded backend to loopback). */
+    public BackendConfig withHost(String newHost) {
+        return new BackendConfig(newHost, port, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
+                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime);
+    }
+
+    public BackendConfig withPort(int newPort) {
+        return new BackendConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
+                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime);
+    }
+
+    public static String h2Url(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+    }
+
+    /** The user's data folder, as each desktop OS expects it. */
+    static String defaultDataDir() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return Path.of(appData != null ? appData : home, "Funnel").toString();
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "Funnel").toString();
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".local", "share").toString(), "funnel")
+                .toString();
+    }
+
+    private static QueueKind parseQueue(String raw) {
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "local" -> QueueKind.LOCAL;
+            case "sqs" -> QueueKind.SQS;
+            default -> throw new IllegalArgumentException("FUNNEL_QUEUE must be 'local' or 'sqs', not '" + raw + "'");
+        };
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String toString() {
+        return "BackendConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", db="
+                + dbUrl.replaceAll("password=[^;&]*", "password=***") + ", queue=" + queue + ", graphUrl=" + graphUrl
+                + "]";
+    }
+}

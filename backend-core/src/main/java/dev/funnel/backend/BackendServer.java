@@ -1,0 +1,136 @@
+package dev.funnel.backend;
+
+import dev.funnel.backend.auth.AuthService;
+import dev.funnel.backend.auth.PasswordHasher;
+import dev.funnel.backend.auth.Tokens;
+import dev.funnel.backend.conversations.ConversationEvents;
+import dev.funnel.backend.conversations.ConversationsService;
+import dev.funnel.backend.conversations.MessagesService;
+import dev.funnel.backend.db.DataAccessException;
+import dev.funnel.backend.db.Db;
+import dev.funnel.backend.debug.SimulatorService;
+import dev.funnel.backend.events.EventBus;
+import dev.funnel.backend.events.EventsSocket;
+import dev.funnel.backend.http.ApiException;
+import dev.funnel.backend.http.Json;
+import dev.funnel.backend.pipeline.PromptLibrary;
+import dev.funnel.backend.queue.LocalQueue;
+import dev.funnel.backend.queue.QueueConsumer;
+import dev.funnel.backend.queue.SqsQueueConsumer;
+import dev.funnel.backend.security.TokenCipher;
+import dev.funnel.backend.settings.LlmSettingsService;
+import dev.funnel.backend.settings.WhatsAppSettingsService;
+import dev.funnel.backend.whatsapp.GraphApiClient;
+import dev.funnel.backend.whatsapp.OutboundSender;
+import dev.funnel.backend.worker.TurnProcessor;
+import dev.funnel.backend.worker.WebhookParser;
+import dev.funnel.backend.worker.Worker;
+import dev.funnel.gateway.HealthService;
+import dev.funnel.gateway.SignatureVerifier;
+import dev.funnel.gateway.WebhookService;
+import dev.funnel.gateway.queue.InboundQueue;
+import dev.funnel.gateway.queue.SqsClients;
+import dev.funnel.gateway.queue.SqsInboundQueue;
+import dev.funnel.gateway.queue.SqsQueueConfig;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsRouting;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Starts the backend: database, queue, worker, REST API, WebSocket events and the webhook routes.
+ * The console starts it in-process; {@link BackendMain} starts it headless.
+ */
+public final class BackendServer {
+
+    private static final Logger LOG = Logger.getLogger(BackendServer.class.getName());
+    /** Longer than the slowest pipeline run, so a message in work is not handed to another worker. */
+    private static final Duration VISIBILITY = Duration.ofMinutes(5);
+
+    private BackendServer() {
+    }
+
+    public static RunningBackend start(BackendConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static RunningBackend start(BackendConfig config, Clock clock) {
+        Db db = Db.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            Tokens tokens = new Tokens(config.jwtSecret(), config.tokenLifetime(), clock);
+            TokenCipher cipher = new TokenCipher(config.encryptionKey());
+            ConversationEvents events = new ConversationEvents(new EventBus());
+            EventBus bus = events.bus();
+            OutboundSender sender = new OutboundSender(db, new GraphApiClient(config.graphUrl()), cipher, events, clock);
+            LlmSettingsService llm = new LlmSettingsService(db, tokens, cipher, config.llmDefaults(), clock);
+            SignatureVerifier signer = new SignatureVerifier(config.appSecret());
+
+            InboundQueue inbound;
+            QueueConsumer consumer;
+            if (config.queue() == BackendConfig.QueueKind.SQS) {
+                SqsQueueConfig sqsConfig = config.sqs().orElseThrow();
+                SqsClient sqs = SqsClients.create(sqsConfig, Duration.ofSeconds(30));
+                resources.add(sqs);
+                inbound = new SqsInboundQueue(sqs, sqsConfig.queueUrl());
+                consumer = new SqsQueueConsumer(sqs, sqsConfig.queueUrl());
+            } else {
+                LocalQueue local = new LocalQueue(db, clock, VISIBILITY);
+                inbound = local;
+                consumer = local;
+            }
+
+            AtomicReference<URI> self = new AtomicReference<>();
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .routing(routing -> routing
+                            .register("/", new WebhookService(config.appSecret(), config.verifyToken(), inbound))
+                            .register("/", new HealthService(inbound))
+                            .register("/auth", new AuthService(db, tokens, new PasswordHasher(), clock))
+                            .register("/conversations", new ConversationsService(db, tokens, events, clock))
+                            .register("/messages", new MessagesService(db, tokens, sender, clock))
+                            .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, clock))
+                            .register("/settings/llm", llm)
+                            .register("/debug", new SimulatorService(db, tokens, signer, self::get, clock))
+                            .update(BackendServer::errors))
+                    .addRouting(WsRouting.builder().endpoint("/ws", () -> new EventsSocket(tokens, bus)))
+                    .build()
+                    .start();
+            self.set(URI.create("http://127.0.0.1:" + server.port()));
+
+            Worker worker = new Worker(consumer, new WebhookParser(),
+                    new TurnProcessor(db, llm, PromptLibrary.defaults(), sender, events, clock));
+            resources.addFirst(worker);
+            worker.start();
+            LOG.info(() -> "Funnel backend listening on " + config.host() + ":" + server.port() + " with "
+                    + config.queue().name().toLowerCase() + " queue");
+            return new RunningBackend(server, db, resources);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** One place where exceptions become JSON error bodies; nothing leaks a stack trace. */
+    private static void errors(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> Json.error(res, e.status(), e.getMessage()))
+                .error(DataAccessException.class, (req, res, e) -> {
+                    LOG.log(Level.SEVERE, "Database error on " + req.path().path(), e);
+                    Json.error(res, Status.INTERNAL_SERVER_ERROR_500, "A database error occurred; try again");
+                })
+                .error(RuntimeException.class, (req, res, e) -> {
+                    LOG.log(Level.SEVERE, "Unexpected error on " + req.path().path(), e);
+                    Json.error(res, Status.INTERNAL_SERVER_ERROR_500, "Unexpected server error");
+                });
+    }
+}

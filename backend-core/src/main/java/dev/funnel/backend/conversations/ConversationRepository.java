@@ -1,0 +1,123 @@
+package dev.funnel.backend.conversations;
+
+import dev.funnel.backend.db.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Conversations, always read and written within one organisation. */
+public final class ConversationRepository {
+
+    private static final String SELECT = """
+            SELECT c.*, l.name AS lead_name, l.phone AS lead_phone, l.simulated AS lead_simulated
+            FROM conversations c JOIN leads l ON l.id = c.lead_id
+            """;
+
+    /** Filters for the inbox list; null means "any". */
+    public record Filter(String mode, Boolean needsAttention, int limit) {
+    }
+
+    public Conversation getOrCreate(Tx tx, UUID organisationId, UUID leadId, Instant now) {
+        tx.update("""
+                INSERT INTO conversations (id, organisation_id, lead_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                UUID.randomUUID(), organisationId, leadId, now, now);
+        return tx.queryOne(SELECT + "WHERE c.organisation_id = ? AND c.lead_id = ?", ConversationRepository::map,
+                organisationId, leadId).orElseThrow();
+    }
+
+    public Optional<Conversation> find(Tx tx, UUID organisationId, UUID id) {
+        return tx.queryOne(SELECT + "WHERE c.organisation_id = ? AND c.id = ?", ConversationRepository::map,
+                organisationId, id);
+    }
+
+    /** Reads and row-locks the conversation, so a takeover and a bot reply cannot interleave. */
+    public Optional<Conversation> lock(Tx tx, UUID organisationId, UUID id) {
+        tx.query("SELECT id FROM conversations WHERE organisation_id = ? AND id = ? FOR UPDATE", rs -> 1,
+                organisationId, id);
+        return find(tx, organisationId, id);
+    }
+
+    public List<Conversation> list(Tx tx, UUID organisationId, Filter filter) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE c.organisation_id = ?");
+        List<Object> params = new ArrayList<>(List.of(organisationId));
+        if (filter.mode() != null) {
+            sql.append(" AND c.mode = ?");
+            params.add(filter.mode());
+        }
+        if (filter.needsAttention() != null) {
+            sql.append(" AND c.needs_attention = ?");
+            params.add(filter.needsAttention());
+        }
+        sql.append(" ORDER BY c.last_message_at DESC, c.updated_at DESC LIMIT ?");
+        params.add(filter.limit());
+        return tx.query(sql.toString(), ConversationRepository::map, params.toArray());
+    }
+
+    public void recordLeadMessage(Tx tx, UUID id, String preview, Instant at, Instant now) {
+        tx.update("""
+                UPDATE conversations SET last_message = ?, last_message_at = ?, last_user_message_at = ?,
+                    updated_at = ? WHERE id = ?""", preview, at, at, now, id);
+    }
+
+    public void recordOutboundMessage(Tx tx, UUID id, String preview, boolean byBot, Instant now) {
+        if (byBot) {
+            tx.update("""
+                    UPDATE conversations SET last_message = ?, last_message_at = ?, last_bot_message_at = ?,
+                        updated_at = ? WHERE id = ?""", preview, now, now, now, id);
+        } else {
+            tx.update("UPDATE conversations SET last_message = ?, last_message_at = ?, updated_at = ? WHERE id = ?",
+                    preview, now, now, id);
+        }
+    }
+
+    /** What a bot turn learned: stage, intent, sentiment and the rolling summary. */
+    public void applyTurn(Tx tx, UUID id, String stage, String intentLevel, String sentiment, String summary,
+                          Instant now) {
+        tx.update("""
+                UPDATE conversations SET stage = ?, intent_level = ?, user_sentiment = ?, rolling_summary = ?,
+                    updated_at = ? WHERE id = ?""", stage, intentLevel, sentiment, summary, now, id);
+    }
+
+    public void setMode(Tx tx, UUID id, String mode, UUID userId, Instant now) {
+        tx.update("""
+                UPDATE conversations SET mode = ?, taken_over_by = ?, needs_attention = FALSE,
+                    attention_reason = NULL, updated_at = ? WHERE id = ?""", mode, userId, now, id);
+    }
+
+    /** Asks a person to look; {@code pauseBot} also silences the bot until someone releases it. */
+    public void flag(Tx tx, UUID id, String reason, boolean pauseBot, Instant now) {
+        tx.update(pauseBot
+                ? "UPDATE conversations SET needs_attention = TRUE, attention_reason = ?, mode = 'human', updated_at = ? WHERE id = ?"
+                : "UPDATE conversations SET needs_attention = TRUE, attention_reason = ?, updated_at = ? WHERE id = ?",
+                reason, now, id);
+    }
+
+    private static Conversation map(ResultSet rs) throws SQLException {
+        return new Conversation(
+                Tx.uuid(rs, "id"),
+                Tx.uuid(rs, "organisation_id"),
+                Tx.uuid(rs, "lead_id"),
+                rs.getString("lead_name"),
+                rs.getString("lead_phone"),
+                rs.getBoolean("lead_simulated"),
+                rs.getString("stage"),
+                rs.getString("intent_level"),
+                rs.getString("user_sentiment"),
+                rs.getString("mode"),
+                rs.getBoolean("needs_attention"),
+                rs.getString("attention_reason"),
+                rs.getString("rolling_summary"),
+                rs.getString("last_message"),
+                Tx.instant(rs, "last_message_at"),
+                Tx.instant(rs, "last_user_message_at"),
+                Tx.instant(rs, "last_bot_message_at"),
+                rs.getInt("followup_count_24h"),
+                rs.getInt("total_nudges"),
+                Tx.instant(rs, "updated_at"));
+    }
+}

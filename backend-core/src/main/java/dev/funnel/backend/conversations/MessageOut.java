@@ -1,0 +1,25 @@
+package dev.funnel.backend.conversations;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A message as the API and the live events show it; {@code error} says why a send failed. */
+public record MessageOut(
+        UUID id,
+        UUID conversationId,
+        String messageFrom,
+        String messageType,
+        String content,
+        String status,
+        String error,
+        String waMessageId,
+        boolean simulated,
+        Instant createdAt) {
+
+    public static MessageOut of(Message m, boolean simulated) {
+        String error = m.errorTitle() == null ? null
+                : (m.errorCode() == null ? "" : "[" + m.errorCode() + "] ") + m.errorTitle();
+        return new MessageOut(m.id(), m.conversationId(), m.messageFrom(), m.messageType(), m.content(), m.status(),
+                error, m.waMessageId(), simulated, m.createdAt());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.funnel.backend.conversations;
+
+import dev.funnel.backend.audit.AuditLog;
+import dev.funnel.backend.auth.Caller;
+import dev.funnel.backend.auth.Tokens;
+import dev.funnel.backend.db.Db;
+import dev.funnel.backend.http.ApiException;
+import dev.funnel.backend.http.Fields;
+import dev.funnel.backend.http.Json;
+import dev.funnel.backend.whatsapp.GraphApiClient;
+import dev.funnel.backend.whatsapp.OutboundSender;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person's own message to a lead, in a conversation they have taken over. */
+public final class MessagesService implements HttpService {
+
+    record SendRequest(UUID conversationId, String content, String clientMessageId) {
+    }
+
+    private final Db db;
+    private final Tokens tokens;
+    private final OutboundSender sender;
+    private final Clock clock;
+    private final ConversationRepository conversations = new ConversationRepository();
+    private final MessageRepository messages = new MessageRepository();
+    private final AuditLog audit = new AuditLog();
+
+    public MessagesService(Db db, Tokens tokens, OutboundSender sender, Clock clock) {
+        this.db = db;
+        this.tokens = tokens;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/send", this::send);
+    }
+
+    private void send(ServerRequest req, ServerResponse res) {
+        Caller caller = tokens.caller(req);
+        SendRequest body = Json.read(req, SendRequest.class);
+        new Fields()
+                .check(body.conversationId() != null, "conversation_id is required")
+                .required("content", body.content())
+                .maxLength("content", body.content(), GraphApiClient.MAX_TEXT_LENGTH)
+                .validate();
+        // a client may name its message so that a retried request does not send twice
+        String key = "human:" + (body.clientMessageId() == null ? UUID.randomUUID() : caller.userId() + ":"
+                + body.clientMessageId());
+        Instant now = clock.instant();
+        record Recorded(Conversation conversation, Message message) {
+        }
+        Recorded recorded = db.inTransaction(tx -> {
+            Conversation c = conversations.lock(tx, caller.organisationId(), body.conversationId())
+                    .orElseThrow(() -> ApiException.notFound("Conversation"));
+            if (!c.inHumanMode()) {
+                throw ApiException.conflict("Take over the conversation before writing to the lead");
+            }
+            Message m = messages.recordOutbound(tx, c, "human", body.content().strip(), key, caller.userId(), now);
+            audit.record(tx, caller.organisationId(), caller.userId(), "message.sent", "message", m.id(), now);
+            return new Recorded(c, m);
+        });
+        Message sent = sender.deliver(recorded.conversation(), recorded.message());
+        Json.send(res, Status.CREATED_201, MessageOut.of(sent, recorded.conversation().simulated()));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.funnel.backend.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects invalid request fields so one 400 names all of them. */
+public final class Fields {
+
+    private final List<String> problems = new ArrayList<>();
+
+    public Fields required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(name + " is required");
+        }
+        return this;
+    }
+
+    public Fields maxLength(String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(name + " must be at most " + max + " characters");
+        }
+        return this;
+    }
+
+    public Fields check(boolean ok, String problem) {
+        if (!ok) {
+            problems.add(problem);
+        }
+        return this;
+    }
+
+    /** @throws ApiException 400 listing every problem found */
+    public void validate() {
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(String.join("; ", problems));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.funnel.backend.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Meta's Graph API for WhatsApp Cloud: sending messages as the organisation's number. */
+public final class GraphApiClient {
+
+    /** WhatsApp refuses text longer than this. */
+    public static final int MAX_TEXT_LENGTH = 4096;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUrl;
+    private final HttpClient http;
+
+    /** @param baseUrl the versioned Graph URL, e.g. {@code https://graph.facebook.com/v24.0} */
+    public GraphApiClient(URI baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * Sends a text message and returns the WhatsApp message id Meta gave it (statuses refer to it).
+     *
+     * @throws WhatsAppApiException when Meta refuses it or cannot be reached
+     */
+    public String sendText(String phoneNumberId, String accessToken, String to, String text, String replyToWaId) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("A WhatsApp text is at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messaging_product", "whatsapp");
+        body.put("recipient_type", "individual");
+        body.put("to", to);
+        body.put("type", "text");
+        body.put("text", Map.of("preview_url", false, "body", text));
+        if (replyToWaId != null) {
+            body.put("context", Map.of("message_id", replyToWaId));
+        }
+        JsonNode response = post(phoneNumberId + "/messages", accessToken, body);
+        JsonNode id = response.path("messages").path(0).path("id");
+        if (!id.isTextual()) {
+            throw new WhatsAppApiException(200, null, "Meta accepted the message but returned no message id", null);
+        }
+        return id.asText();
+    }
+
+    private JsonNode post(String path, String accessToken, Object body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + path))
+                    .timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + accessToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode json = parse(response.body());
+            if (response.statusCode() / 100 != 2) {
+                JsonNode error = json.path("error");
+                String code = error.path("code").isMissingNode() ? null : error.path("code").asText();
+                String title = error.path("error_user_title").asText(error.path("message").asText("HTTP "
+                        + response.statusCode()));
+                throw new WhatsAppApiException(response.statusCode(), code, title, null);
+            }
+            return json;
+        } catch (IOException e) {
+            throw new WhatsAppApiException(0, null, "Cannot reach the WhatsApp API: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WhatsAppApiException(0, null, "Interrupted while calling the WhatsApp API", e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

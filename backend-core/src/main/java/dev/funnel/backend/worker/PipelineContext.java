@@ -1,0 +1,49 @@
+package dev.funnel.backend.worker;
+
+import dev.funnel.backend.conversations.Conversation;
+import dev.funnel.backend.conversations.MessageRepository;
+import dev.funnel.backend.db.Tx;
+import dev.funnel.backend.organisations.Organisation;
+import dev.funnel.backend.pipeline.ConversationStage;
+import dev.funnel.backend.pipeline.IntentLevel;
+import dev.funnel.backend.pipeline.PipelineInput;
+import dev.funnel.backend.pipeline.Sentiment;
+import dev.funnel.backend.pipeline.TurnMessage;
+import java.time.Instant;
+import java.util.List;
+
+/** Builds what the pipeline sees of a conversation: profile, state, summary and the last messages. */
+final class PipelineContext {
+
+    /** The rolling summary carries the rest of the history, so the prompt stays small. */
+    private static final int LAST_MESSAGES = 3;
+
+    private final MessageRepository messages = new MessageRepository();
+
+    PipelineInput build(Tx tx, Organisation org, Conversation c, Instant now) {
+        List<TurnMessage> last = messages.list(tx, org.id(), c.id(), LAST_MESSAGES).stream()
+                .map(m -> new TurnMessage(m.messageFrom(), TurnProcessor.preview(m), m.createdAt()))
+                .toList();
+        List<String> ctas = tx.query("SELECT name, cta_type, description FROM ctas WHERE organisation_id = ? AND is_active = TRUE ORDER BY name",
+                rs -> rs.getString("name") + " (" + rs.getString("cta_type") + ")"
+                        + (rs.getString("description") == null ? "" : ": " + rs.getString("description")),
+                org.id());
+        return new PipelineInput(
+                org.name(),
+                org.businessProfile(),
+                org.salesPlaybook(),
+                org.tone(),
+                ctas,
+                c.rollingSummary(),
+                last,
+                ConversationStage.parse(c.stage()).orElse(ConversationStage.GREETING),
+                IntentLevel.parse(c.intentLevel()).orElse(IntentLevel.UNKNOWN),
+                Sentiment.parse(c.userSentiment()).orElse(Sentiment.NEUTRAL),
+                now,
+                c.lastUserMessageAt(),
+                c.followupCount24h(),
+                c.totalNudges(),
+                org.maxWords());
+    }
+
+}

@@ -1,0 +1,247 @@
+package dev.funnel.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.funnel.backend.pipeline.PipelineStep;
+import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.ElasticMq;
+import dev.funnel.backend.testing.EventsClient;
+import dev.funnel.backend.testing.RecordingGraphServer;
+import dev.funnel.backend.testing.ScriptedLlmServer;
+import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.Waits;
+import dev.funnel.gateway.GatewayMain;
+import dev.funnel.gateway.HealthService;
+import dev.funnel.gateway.SignatureVerifier;
+import dev.funnel.gateway.WebhookService;
+import dev.funnel.gateway.queue.SqsInboundQueue;
+import io.helidon.webserver.WebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path of one message, for real: a signed Meta webhook posted to the gateway → ElasticMQ →
+ * the backend's worker on PostgreSQL → a scripted OpenAI-compatible model through langchain4j → a
+ * recording Graph API server; and the console's WebSocket hears it.
+ */
+class WalkingSkeletonIT {
+
+    private static final String APP_SECRET = "gateway-app-secret";
+    private static final String PHONE_NUMBER_ID = "1122334455667";
+    private static final String ACCESS_TOKEN = "EAAG-test-access-token";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String REPLY = "Hi! Our plans start at ₹999/month. How big is your team?";
+
+    private static ElasticMq sqs;
+    private static String queueUrl;
+    private static ScriptedLlmServer llm;
+    private static RecordingGraphServer graph;
+    private static RunningBackend backend;
+    private static WebServer gateway;
+    private static SqsInboundQueue gatewayQueue;
+    private static ApiClient api;
+    private static EventsClient events;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startEverything(@org.junit.jupiter.api.io.TempDir Path dataDir) throws IOException {
+        sqs = ElasticMq.start();
+        queueUrl = sqs.createQueue("funnel-inbound");
+        llm = ScriptedLlmServer.start();
+        graph = RecordingGraphServer.start();
+        TestDatabases.DbUrl db = TestDatabases.postgres();
+        backend = BackendServer.start(BackendConfig.fromEnvironment(Map.ofEntries(
+                Map.entry("FUNNEL_PORT", "0"),
+                Map.entry("FUNNEL_HOST", "127.0.0.1"),
+                Map.entry("FUNNEL_DATA_DIR", dataDir.toString()),
+                Map.entry("FUNNEL_DB_URL", db.url()),
+                Map.entry("FUNNEL_DB_USER", db.user()),
+                Map.entry("FUNNEL_DB_PASSWORD", db.password()),
+                Map.entry("FUNNEL_QUEUE", "sqs"),
+                Map.entry("SQS_QUEUE_URL", queueUrl),
+                Map.entry("SQS_ENDPOINT", sqs.endpoint().toString()),
+                Map.entry("AWS_REGION", "us-east-1"),
+                Map.entry("WHATSAPP_APP_SECRET", APP_SECRET),
+                Map.entry("WHATSAPP_VERIFY_TOKEN", "verify-me"),
+                Map.entry("WHATSAPP_GRAPH_URL", graph.baseUrl().toString()),
+                Map.entry("LLM_BASE_URL", llm.baseUrl()),
+                Map.entry("LLM_API_KEY", "test-key"),
+                Map.entry("LLM_MODEL", "scripted-model"))));
+        gatewayQueue = new SqsInboundQueue(sqs.client(), queueUrl);
+        gateway = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(r -> GatewayMain.routing(r, new WebhookService(APP_SECRET, "verify-me", gatewayQueue),
+                        new HealthService(gatewayQueue)))
+                .build().start();
+
+        api = new ApiClient(backend.baseUri());
+        api.signUp("Acme Solar", "asha@acme.test");
+        ApiClient.Response connected = api.put("/settings/whatsapp", """
+                {"phone_number_id":"%s","access_token":"%s","display_phone_number":"+972 12 345 6789"}"""
+                .formatted(PHONE_NUMBER_ID, ACCESS_TOKEN));
+        assertThat(connected.status()).isEqualTo(200);
+        events = new EventsClient(backend.baseUri(), api.token());
+        events.await("server_hello", p -> true, WAIT);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        events.close();
+        gateway.stop();
+        backend.stop();
+        graph.close();
+        llm.close();
+        sqs.close();
+    }
+
+    @Test
+    void signedTextWebhookBecomesABotReplyStoredTracedAndAnnounced() throws Exception {
+        scriptSendNow(REPLY);
+        byte[] body = fixture("text__pywa_ad_referral.json");
+
+        HttpResponse<String> delivered = postToGateway(body);
+
+        assertThat(delivered.statusCode()).isEqualTo(200);
+        Waits.until("the bot reply to reach the Graph API", WAIT, () -> sendsTo("972987654321").size() == 1);
+        RecordingGraphServer.Call send = sendsTo("972987654321").getFirst();
+        assertThat(send.path()).isEqualTo("/v24.0/" + PHONE_NUMBER_ID + "/messages");
+        assertThat(send.authorization()).isEqualTo("Bearer " + ACCESS_TOKEN);
+        assertThat(send.body().path("type").asText()).isEqualTo("text");
+        assertThat(send.body().path("text").path("body").asText()).isEqualTo(REPLY);
+
+        JsonNode botMessage = events.await("message_created",
+                p -> "bot".equals(p.path("message_from").asText()) && REPLY.equals(p.path("content").asText()), WAIT)
+                .path("payload");
+        assertThat(botMessage.path("status").asText()).isEqualTo("sent");
+        assertThat(botMessage.path("wa_message_id").asText()).startsWith("wamid.OUT");
+
+        Waits.until("the turn to be committed", WAIT, () -> count("""
+                SELECT COUNT(*) FROM messages WHERE wa_message_id = 'wamid.ID' AND turn_status = 'done'""") == 1);
+        assertThat(count("SELECT COUNT(*) FROM leads WHERE phone = '972987654321'")).isEqualTo(1);
+        assertThat(count("""
+                SELECT COUNT(*) FROM conversations c JOIN leads l ON l.id = c.lead_id
+                WHERE l.phone = '972987654321' AND c.stage = 'pricing' AND c.intent_level = 'high'
+                  AND c.rolling_summary = 'Lead asked about pricing; bot shared the starting price.'""")).isEqualTo(1);
+        assertThat(count("""
+                SELECT COUNT(*) FROM messages m JOIN leads l ON l.id = m.lead_id WHERE l.phone = '972987654321'
+                """)).isEqualTo(2);
+        assertThat(count("""
+                SELECT COUNT(*) FROM messages m JOIN leads l ON l.id = m.lead_id
+                WHERE l.phone = '972987654321' AND m.message_from = 'lead' AND m.content = 'BODY'""")).isEqualTo(1);
+        assertThat(count("""
+                SELECT COUNT(*) FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
+                JOIN leads l ON l.id = c.lead_id
+                WHERE l.phone = '972987654321' AND e.event_type = 'pipeline_step'
+                  AND e.input_tokens > 0 AND e.output_tokens > 0 AND e.latency_ms >= 0""")).isEqualTo(4);
+        assertThat(count("""
+                SELECT COUNT(DISTINCT e.pipeline_step) FROM conversation_events e
+                JOIN conversations c ON c.id = e.conversation_id JOIN leads l ON l.id = c.lead_id
+                WHERE l.phone = '972987654321'""")).isEqualTo(4);
+        awaitQueueDrained();
+    }
+
+    @Test
+    void theSameDeliveryPostedTwiceGetsOneReply() throws Exception {
+        scriptSendNow("Happy to help. What would you like to know?");
+        byte[] body = textWebhook("15550000002", "wamid.twice", "hello?");
+
+        assertThat(postToGateway(body).statusCode()).isEqualTo(200);
+        assertThat(postToGateway(body).statusCode()).isEqualTo(200);
+
+        Waits.until("a reply", WAIT, () -> sendsTo("15550000002").size() == 1);
+        awaitQueueDrained();
+        assertThat(sendsTo("15550000002")).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM messages WHERE wa_message_id = 'wamid.twice'")).isEqualTo(1);
+    }
+
+    @Test
+    void afterATakeoverAnInboundMessageGetsNoBotReply() throws Exception {
+        scriptSendNow("First answer from the bot.");
+        assertThat(postToGateway(textWebhook("15550000003", "wamid.before", "hi")).statusCode()).isEqualTo(200);
+        Waits.until("the first reply", WAIT, () -> sendsTo("15550000003").size() == 1);
+        String conversationId = events.await("conversation_updated",
+                p -> "15550000003".equals(p.path("lead_phone").asText()), WAIT).path("payload").path("id").asText();
+
+        ApiClient.Response takeover = api.post("/conversations/" + conversationId + "/takeover", "{}");
+        assertThat(takeover.status()).isEqualTo(200);
+        assertThat(takeover.body().path("mode").asText()).isEqualTo("human");
+        int llmCallsBefore = llm.requests().size();
+
+        assertThat(postToGateway(textWebhook("15550000003", "wamid.after", "are you there?")).statusCode())
+                .isEqualTo(200);
+        Waits.until("the message to be stored", WAIT, () -> count("""
+                SELECT COUNT(*) FROM messages WHERE wa_message_id = 'wamid.after' AND turn_status = 'human'""") == 1);
+        awaitQueueDrained();
+
+        assertThat(sendsTo("15550000003")).hasSize(1);
+        assertThat(llm.requests()).hasSize(llmCallsBefore);
+        events.await("message_created", p -> "are you there?".equals(p.path("content").asText()), WAIT);
+    }
+
+    private static void scriptSendNow(String reply) {
+        llm.script(PipelineStep.ANALYZE, """
+                {"situation_summary":"Lead asked about pricing","lead_goal_guess":"Check the price",
+                 "missing_info":["team size"],"detected_objections":[],"stage_recommendation":"pricing",
+                 "risk_flags":{"spam_risk":"low","policy_risk":"low","hallucination_risk":"low"},
+                 "need_kb":{"required":false,"query":""},"confidence":0.9}""");
+        llm.script(PipelineStep.DECIDE, """
+                {"action":"SEND_NOW","why":"Direct pricing question","next_stage":"pricing",
+                 "recommended_cta":null,"followup_in_minutes":0,"template_required":false}""");
+        llm.script(PipelineStep.GENERATE, """
+                {"message_text":"%s","message_language":"en","cta_type":null,"next_stage":"pricing",
+                 "state_patch":{"intent_level":"high","user_sentiment":"curious"},
+                 "self_check":{"guardrails_pass":true,"violations":[]}}""".formatted(reply));
+        llm.script(PipelineStep.SUMMARIZE, """
+                {"updated_rolling_summary":"Lead asked about pricing; bot shared the starting price."}""");
+    }
+
+    private static List<RecordingGraphServer.Call> sendsTo(String phone) {
+        return graph.calls().stream().filter(c -> phone.equals(c.body().path("to").asText())).toList();
+    }
+
+    private static HttpResponse<String> postToGateway(byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/webhook"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", new SignatureVerifier(APP_SECRET).sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] textWebhook(String from, String messageId, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1234567890987654321","changes":[{"value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"972123456789",
+                "phone_number_id":"%s"},"contacts":[{"profile":{"name":"Lead %s"},"wa_id":"%s"}],
+                "messages":[{"from":"%s","id":"%s","timestamp":"1700000000","type":"text","text":{"body":"%s"}}]},
+                "field":"messages"}]}]}""".formatted(PHONE_NUMBER_ID, from, from, from, messageId, text)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = WalkingSkeletonIT.class.getResourceAsStream("/meta-webhooks/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void awaitQueueDrained() {
+        Waits.until("the queue to be empty", WAIT, () -> sqs.inFlightOrWaiting(queueUrl) == 0);
+    }
+
+    private static int count(String sql) {
+        return backend.db().inTransaction(tx -> tx.queryOne(sql, rs -> rs.getInt(1)).orElseThrow());
+    }
+
+}

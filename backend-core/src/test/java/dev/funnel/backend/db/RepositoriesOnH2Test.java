@@ -1,0 +1,12 @@
+package dev.funnel.backend.db;
+
+import dev.funnel.backend.testing.TestDatabases;
+
+/** The repository contract on H2 in PostgreSQL mode, the solo installation's database. */
+class RepositoriesOnH2Test extends RepositoryContract {
+
+    @Override
+    TestDatabases.DbUrl database() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.funnel.backend.db;
+
+import dev.funnel.backend.testing.TestDatabases;
+
+/** The repository contract on a real PostgreSQL server, the team installation's database. */
+class RepositoriesOnPostgresIT extends RepositoryContract {
+
+    @Override
+    TestDatabases.DbUrl database() {
+        return TestDatabases.postgres();
+    }
+}

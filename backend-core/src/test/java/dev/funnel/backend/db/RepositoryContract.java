@@ -1,0 +1,194 @@
+package dev.funnel.backend.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.funnel.backend.auth.UserRepository;
+import dev.funnel.backend.conversations.Conversation;
+import dev.funnel.backend.conversations.ConversationRepository;
+import dev.funnel.backend.conversations.Message;
+import dev.funnel.backend.conversations.MessageRepository;
+import dev.funnel.backend.leads.Lead;
+import dev.funnel.backend.leads.LeadRepository;
+import dev.funnel.backend.organisations.Organisation;
+import dev.funnel.backend.organisations.OrganisationRepository;
+import dev.funnel.backend.queue.LocalQueue;
+import dev.funnel.backend.queue.QueuedMessage;
+import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.whatsapp.IntegrationRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repositories against the real migrations. Runs on H2 ({@link RepositoriesOnH2Test}) and on a
+ * real PostgreSQL ({@link RepositoriesOnPostgresIT}): the same SQL must behave the same on both.
+ */
+abstract class RepositoryContract {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
+
+    private final OrganisationRepository organisations = new OrganisationRepository();
+    private final UserRepository users = new UserRepository();
+    private final IntegrationRepository integrations = new IntegrationRepository();
+    private final LeadRepository leads = new LeadRepository();
+    private final ConversationRepository conversations = new ConversationRepository();
+    private final MessageRepository messages = new MessageRepository();
+    private Db db;
+
+    abstract TestDatabases.DbUrl database();
+
+    @BeforeEach
+    void openDatabase() {
+        TestDatabases.DbUrl url = database();
+        db = Db.open(url.url(), url.user(), url.password());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    @Test
+    void migrationsCreateTheWholeDataModel() {
+        List<String> tables = List.of("organisations", "users", "whatsapp_integrations", "leads", "conversations",
+                "messages", "ctas", "templates", "scheduled_actions", "conversation_events", "audit_log",
+                "inbound_queue");
+        for (String table : tables) {
+            List<Integer> count = db.inTransaction(tx -> tx.query("SELECT COUNT(*) FROM " + table, rs -> rs.getInt(1)));
+            assertThat(count).as(table).containsExactly(0);
+        }
+    }
+
+    @Test
+    void timesSurviveTheRoundTripExactly() {
+        Organisation org = db.inTransaction(tx -> organisations.create(tx, "Acme", NOW));
+
+        assertThat(org.createdAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aLeadIsCreatedOnceAndSimulatedLeadsAreKeptApart() {
+        Organisation org = db.inTransaction(tx -> organisations.create(tx, "Acme", NOW));
+
+        Lead first = db.inTransaction(tx -> leads.getOrCreate(tx, org.id(), "15550001", null, null, false, NOW));
+        Lead again = db.inTransaction(tx -> leads.getOrCreate(tx, org.id(), "15550001", "Ravi", null, false, NOW));
+        Lead simulated = db.inTransaction(tx -> leads.getOrCreate(tx, org.id(), "15550001", "Sim", null, true, NOW));
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.name()).isEqualTo("Ravi");
+        assertThat(simulated.id()).isNotEqualTo(first.id());
+        assertThat(simulated.simulated()).isTrue();
+    }
+
+    @Test
+    void anInboundMessageIsStoredOnceWhateverTheRedeliveries() {
+        Conversation c = newConversation("Acme", "15550002");
+        MessageRepository.Inbound in = new MessageRepository.Inbound("wamid.1", "text", "hi", "{}", null, NOW);
+
+        MessageRepository.Stored first = db.inTransaction(tx -> messages.storeInbound(tx, c, in, NOW));
+        MessageRepository.Stored second = db.inTransaction(tx -> messages.storeInbound(tx, c, in, NOW));
+
+        assertThat(first.inserted()).isTrue();
+        assertThat(second.inserted()).isFalse();
+        assertThat(second.message().id()).isEqualTo(first.message().id());
+        assertThat(second.message().turnStatus()).isEqualTo("pending");
+    }
+
+    @Test
+    void anOutboundMessageIsRecordedOncePerIdempotencyKey() {
+        Conversation c = newConversation("Acme", "15550003");
+
+        Message first = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hello", "reply:x", null, NOW));
+        Message second = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hello again", "reply:x", null, NOW));
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.content()).isEqualTo("Hello");
+        assertThat(second.status()).isEqualTo("queued");
+    }
+
+    @Test
+    void conversationsOfAnotherOrganisationAreInvisible() {
+        Conversation mine = newConversation("Mine", "15550004");
+        Conversation theirs = newConversation("Theirs", "15550005");
+
+        List<Conversation> listed = db.inTransaction(tx -> conversations.list(tx, mine.organisationId(),
+                new ConversationRepository.Filter(null, null, 50)));
+
+        assertThat(listed).extracting(Conversation::id).containsExactly(mine.id());
+        Optional<Conversation> found = db.inTransaction(tx -> conversations.find(tx, mine.organisationId(), theirs.id()));
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void takeoverAndFlagChangeTheMode() {
+        Conversation c = newConversation("Acme", "15550006");
+
+        db.inTransactionRun(tx -> conversations.flag(tx, c.id(), "needs a person", true, NOW));
+        Conversation flagged = db.inTransaction(tx -> conversations.find(tx, c.organisationId(), c.id())).orElseThrow();
+        db.inTransactionRun(tx -> conversations.setMode(tx, c.id(), "bot", null, NOW));
+        Conversation released = db.inTransaction(tx -> conversations.find(tx, c.organisationId(), c.id())).orElseThrow();
+
+        assertThat(flagged.mode()).isEqualTo("human");
+        assertThat(flagged.needsAttention()).isTrue();
+        assertThat(released.mode()).isEqualTo("bot");
+        assertThat(released.needsAttention()).isFalse();
+    }
+
+    @Test
+    void aPhoneNumberIdRoutesToItsOrganisationRealOrSimulated() {
+        Organisation org = db.inTransaction(tx -> organisations.create(tx, "Acme", NOW));
+        db.inTransactionRun(tx -> integrations.save(tx, org.id(), "1122334455667", null, null, "v1:x", NOW));
+
+        Optional<OrganisationRepository.Route> real = db.inTransaction(tx -> organisations.route(tx, "1122334455667"));
+        Optional<OrganisationRepository.Route> simulated =
+                db.inTransaction(tx -> organisations.route(tx, org.simulatorPhoneNumberId()));
+        Optional<OrganisationRepository.Route> unknown = db.inTransaction(tx -> organisations.route(tx, "999"));
+
+        assertThat(real).contains(new OrganisationRepository.Route(org.id(), false));
+        assertThat(simulated).contains(new OrganisationRepository.Route(org.id(), true));
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
+    void emailsAreUniqueAndCaseInsensitive() {
+        Organisation org = db.inTransaction(tx -> organisations.create(tx, "Acme", NOW));
+        db.inTransaction(tx -> users.create(tx, org.id(), "Asha", "Asha@Acme.test", "hash", "admin", NOW));
+
+        Optional<dev.funnel.backend.auth.User> found = db.inTransaction(tx -> users.findByEmail(tx, "asha@acme.TEST"));
+        assertThat(found).isPresent();
+    }
+
+    @Test
+    void theLocalQueueHidesAReceivedMessageUntilItIsDeletedOrReleased() {
+        LocalQueue queue = new LocalQueue(db, Clock.systemUTC(), Duration.ofMinutes(5));
+        queue.enqueue("{\"a\":\"ü\"}".getBytes(StandardCharsets.UTF_8));
+
+        List<QueuedMessage> first = queue.receive(10, Duration.ZERO);
+        List<QueuedMessage> whileInWork = queue.receive(10, Duration.ZERO);
+        queue.release(first.getFirst(), Duration.ZERO);
+        List<QueuedMessage> redelivered = queue.receive(10, Duration.ZERO);
+        queue.delete(redelivered.getFirst());
+
+        assertThat(first).hasSize(1);
+        assertThat(first.getFirst().bodyText()).isEqualTo("{\"a\":\"ü\"}");
+        assertThat(whileInWork).isEmpty();
+        assertThat(redelivered).hasSize(1);
+        assertThat(redelivered.getFirst().receiveCount()).isEqualTo(2);
+        assertThat(queue.depth()).isZero();
+    }
+
+    private Conversation newConversation(String orgName, String phone) {
+        return db.inTransaction(tx -> {
+            Organisation org = organisations.create(tx, orgName, NOW.truncatedTo(ChronoUnit.SECONDS));
+            Lead lead = leads.getOrCreate(tx, org.id(), phone, null, null, false, NOW);
+            return conversations.getOrCreate(tx, org.id(), lead.id(), NOW);
+        });
+    }
+}

@@ -1,0 +1,83 @@
+package dev.funnel.backend.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Calls the backend's REST API the way the console does, with a bearer token once logged in. */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A response: status and JSON body (an empty object when there is none). */
+    public record Response(int status, JsonNode body) {
+    }
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String token;
+
+    public ApiClient(URI base) {
+        this.base = base;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** Creates an organisation with an admin and keeps the admin's token; returns the session body. */
+    public JsonNode signUp(String organisation, String email) {
+        Response r = post("/auth/signup/create-org", """
+                {"organisation_name":"%s","name":"Asha Admin","email":"%s","password":"correct-horse-1"}"""
+                .formatted(organisation, email));
+        if (r.status() != 201) {
+            throw new IllegalStateException("Sign-up failed: " + r);
+        }
+        token = r.body().path("access_token").asText();
+        return r.body();
+    }
+
+    public Response get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response put(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            return new Response(r.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException("API call failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

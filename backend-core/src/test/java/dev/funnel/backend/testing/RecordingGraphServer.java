@@ -1,0 +1,106 @@
+package dev.funnel.backend.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for Meta's Graph API on loopback: records every call, checks the send payload's shape
+ * and answers as Meta does (a message id), or with a scripted Meta error body.
+ */
+public final class RecordingGraphServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One call as Meta would have received it. */
+    public record Call(String method, String path, String authorization, JsonNode body) {
+    }
+
+    private record Failure(int status, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Deque<Failure> failures = new ArrayDeque<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private RecordingGraphServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static RecordingGraphServer start() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        RecordingGraphServer recorder = new RecordingGraphServer(http);
+        http.createContext("/", recorder::handle);
+        http.start();
+        return recorder;
+    }
+
+    /** The versioned base URL to configure as WHATSAPP_GRAPH_URL. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v24.0");
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The next call is answered with this status and Meta error body. */
+    public synchronized void failNext(int status, String body) {
+        failures.add(new Failure(status, body));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+        calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"), body));
+        Failure failure;
+        synchronized (this) {
+            failure = failures.poll();
+        }
+        if (failure != null) {
+            respond(exchange, failure.status(), failure.body());
+        } else if (exchange.getRequestURI().getPath().endsWith("/messages") && isValidSend(body)) {
+            String to = body.path("to").asText();
+            respond(exchange, 200, """
+                    {"messaging_product":"whatsapp","contacts":[{"input":"%s","wa_id":"%s"}],
+                     "messages":[{"id":"wamid.OUT%04d"}]}""".formatted(to, to, ids.incrementAndGet()));
+        } else {
+            respond(exchange, 400, """
+                    {"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100}}""");
+        }
+    }
+
+    private static boolean isValidSend(JsonNode body) {
+        return "whatsapp".equals(body.path("messaging_product").asText())
+                && body.path("to").isTextual()
+                && body.path("type").isTextual()
+                && body.has(body.path("type").asText());
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
