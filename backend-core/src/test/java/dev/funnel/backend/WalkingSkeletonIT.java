@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.backend.pipeline.PipelineStep;
 import dev.funnel.backend.testing.ApiClient;
-import dev.funnel.backend.testing.ElasticMq;
 import dev.funnel.backend.testing.EventsClient;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
@@ -15,7 +14,9 @@ import dev.funnel.gateway.GatewayMain;
 import dev.funnel.gateway.HealthService;
 import dev.funnel.gateway.SignatureVerifier;
 import dev.funnel.gateway.WebhookService;
+import dev.funnel.gateway.queue.ElasticMq;
 import dev.funnel.gateway.queue.SqsInboundQueue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,7 @@ class WalkingSkeletonIT {
     private static final String REPLY = "Hi! Our plans start at ₹999/month. How big is your team?";
 
     private static ElasticMq sqs;
+    private static SqsClient sqsClient;
     private static String queueUrl;
     private static ScriptedLlmServer llm;
     private static RecordingGraphServer graph;
@@ -59,7 +61,8 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void startEverything(@org.junit.jupiter.api.io.TempDir Path dataDir) throws IOException {
         sqs = ElasticMq.start();
-        queueUrl = sqs.createQueue("funnel-inbound");
+        sqsClient = sqs.client();
+        queueUrl = ElasticMq.createQueue(sqsClient, "funnel-inbound");
         llm = ScriptedLlmServer.start();
         graph = RecordingGraphServer.start();
         TestDatabases.DbUrl db = TestDatabases.postgres();
@@ -80,7 +83,7 @@ class WalkingSkeletonIT {
                 Map.entry("LLM_BASE_URL", llm.baseUrl()),
                 Map.entry("LLM_API_KEY", "test-key"),
                 Map.entry("LLM_MODEL", "scripted-model"))));
-        gatewayQueue = new SqsInboundQueue(sqs.client(), queueUrl);
+        gatewayQueue = new SqsInboundQueue(sqsClient, queueUrl);
         gateway = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(r -> GatewayMain.routing(r, new WebhookService(APP_SECRET, "verify-me", gatewayQueue),
                         new HealthService(gatewayQueue)))
@@ -103,7 +106,8 @@ class WalkingSkeletonIT {
         backend.stop();
         graph.close();
         llm.close();
-        sqs.close();
+        gatewayQueue.close();
+        sqs.stopNow();
     }
 
     @Test
@@ -237,7 +241,7 @@ class WalkingSkeletonIT {
     }
 
     private static void awaitQueueDrained() {
-        Waits.until("the queue to be empty", WAIT, () -> sqs.inFlightOrWaiting(queueUrl) == 0);
+        Waits.until("the queue to be empty", WAIT, () -> ElasticMq.inFlightOrWaiting(sqsClient, queueUrl) == 0);
     }
 
     private static int count(String sql) {

@@ -29,6 +29,10 @@ public final class ElasticMq implements AutoCloseable {
         return new ElasticMq(server, port);
     }
 
+    public URI endpoint() {
+        return endpoint;
+    }
+
     /** A client built the way production builds it, pointed at this server. */
     public SqsClient client() {
         return SqsClients.create(new SqsQueueConfig("", "us-east-1", Optional.of(endpoint)), Duration.ofSeconds(5));
@@ -49,6 +53,20 @@ public final class ElasticMq implements AutoCloseable {
                         .waitTimeSeconds(1)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                 .messages();
+    }
+
+    /** Messages waiting plus messages received and not yet deleted. */
+    public static int inFlightOrWaiting(SqsClient client, String queueUrl) {
+        Map<QueueAttributeName, String> attributes = client.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    /** Stops without waiting for open long polls, which would otherwise hold the stop for their full wait. */
+    public void stopNow() {
+        server.stopAndGetFuture().apply();
     }
 
     @Override
