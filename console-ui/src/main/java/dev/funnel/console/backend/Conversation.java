@@ -1,0 +1,41 @@
+package dev.funnel.console.backend;
+
+import java.time.Instant;
+
+/** One lead's conversation as listed in the inbox. Immutable: updates arrive as whole new values. */
+public record Conversation(
+        String id,
+        String leadId,
+        String leadName,
+        String leadPhone,
+        String stage,
+        String intentLevel,
+        String userSentiment,
+        ConversationMode mode,
+        boolean needsAttention,
+        String attentionReason,
+        boolean simulated,
+        String rollingSummary,
+        String lastMessage,
+        Instant lastMessageAt,
+        Instant updatedAt) {
+
+    public boolean humanMode() {
+        return mode == ConversationMode.HUMAN;
+    }
+
+    /** The name to show: leads often have no name yet, only a phone number. */
+    public String displayName() {
+        return leadName == null || leadName.isBlank() ? leadPhone : leadName;
+    }
+
+    public Conversation withLastMessage(String content, Instant at) {
+        return new Conversation(id, leadId, leadName, leadPhone, stage, intentLevel, userSentiment, mode,
+                needsAttention, attentionReason, simulated, rollingSummary, content, at, updatedAt);
+    }
+
+    public Conversation withAttention(String reason) {
+        return new Conversation(id, leadId, leadName, leadPhone, stage, intentLevel, userSentiment, mode,
+                true, reason, simulated, rollingSummary, lastMessage, lastMessageAt, updatedAt);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.funnel.console.backend;
+
+public record Organisation(String id, String name) {
+}

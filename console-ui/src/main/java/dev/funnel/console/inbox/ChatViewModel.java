@@ -1,0 +1,228 @@
+package dev.funnel.console.inbox;
+
+import dev.funnel.console.backend.BackendClient;
+import dev.funnel.console.backend.Conversation;
+import dev.funnel.console.backend.Message;
+import dev.funnel.console.backend.MessageFrom;
+import dev.funnel.console.backend.OutgoingMessage;
+import dev.funnel.console.common.ErrorMessages;
+import dev.funnel.console.common.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open conversation: its messages, the takeover toggle and the reply box. A person can only
+ * reply in human mode; the bot is silent then, and back in charge after "Release".
+ */
+public final class ChatViewModel {
+
+    private final BackendClient client;
+    private final TaskExecutor executor;
+    private final Consumer<Conversation> conversationChanged;
+
+    private final ObjectProperty<Conversation> conversation = new SimpleObjectProperty<>();
+    private final ObservableList<Message> messages = FXCollections.observableArrayList();
+    private final StringProperty reply = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+
+    private final BooleanBinding open = conversation.isNotNull();
+    private final BooleanBinding humanMode = Bindings.createBooleanBinding(
+            () -> conversation.get() != null && conversation.get().humanMode(), conversation);
+    private final BooleanBinding canSend = Bindings.createBooleanBinding(
+            () -> humanMode.get() && !busy.get() && !reply.get().isBlank(), humanMode, busy, reply);
+    private final StringBinding takeoverLabel = Bindings.createStringBinding(
+            () -> humanMode.get() ? "Release to bot" : "Take over", humanMode);
+    private final StringBinding title = Bindings.createStringBinding(
+            () -> conversation.get() == null ? "" : conversation.get().displayName(), conversation);
+    private final StringBinding details = Bindings.createStringBinding(() -> details(conversation.get()), conversation);
+    private final StringBinding replyHint = Bindings.createStringBinding(() -> humanMode.get() ? ""
+            : "The bot is handling this conversation. Take over to reply yourself.", humanMode);
+
+    /** @param conversationChanged told when takeover/release returns the updated conversation, so the list follows */
+    public ChatViewModel(BackendClient client, TaskExecutor executor, Consumer<Conversation> conversationChanged) {
+        this.client = client;
+        this.executor = executor;
+        this.conversationChanged = conversationChanged;
+    }
+
+    public void open(Conversation selected) {
+        if (selected != null && isOpen(selected.id())) {
+            conversation.set(selected);
+            return;
+        }
+        conversation.set(selected);
+        messages.clear();
+        reply.set("");
+        error.set("");
+        refresh();
+    }
+
+    /** Re-reads the messages; live events that arrived meanwhile are kept. */
+    public void refresh() {
+        Conversation current = conversation.get();
+        if (current == null) {
+            return;
+        }
+        executor.execute(() -> client.messages(current.id()), loaded -> {
+            if (isOpen(current.id())) {
+                merge(loaded);
+            }
+        }, failure -> error.set(ErrorMessages.describe(failure)));
+    }
+
+    /** A newer version of some conversation arrived; adopt it if it is the open one. */
+    public void conversationUpdated(Conversation updated) {
+        if (isOpen(updated.id())) {
+            conversation.set(updated);
+        }
+    }
+
+    /** A live message: appended if it belongs here, or replaces its older version (delivery status changes). */
+    public void messageCreated(Message message) {
+        if (!isOpen(message.conversationId())) {
+            return;
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).id().equals(message.id())) {
+                messages.set(i, message);
+                return;
+            }
+        }
+        messages.add(message);
+    }
+
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        OutgoingMessage outgoing = new OutgoingMessage(conversation.get().id(), reply.get().strip());
+        run(() -> client.sendMessage(outgoing), sent -> {
+            reply.set("");
+            messageCreated(sent);
+        });
+    }
+
+    public void toggleTakeover() {
+        Conversation current = conversation.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        run(() -> current.humanMode() ? client.release(current.id()) : client.takeover(current.id()),
+                conversationChanged::accept);
+    }
+
+    /** "Bot", "You (team)" or the lead's name, above each bubble. */
+    public String senderLabel(Message message) {
+        return switch (message.messageFrom() == null ? MessageFrom.LEAD : message.messageFrom()) {
+            case LEAD -> conversation.get() == null ? "Lead" : conversation.get().displayName();
+            case BOT -> "Bot";
+            case HUMAN -> "Team";
+        };
+    }
+
+    private <T> void run(Callable<T> call, Consumer<T> onSuccess) {
+        busy.set(true);
+        error.set("");
+        executor.execute(call, result -> {
+            busy.set(false);
+            onSuccess.accept(result);
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorMessages.describe(failure));
+        });
+    }
+
+    private void merge(List<Message> loaded) {
+        List<Message> merged = new ArrayList<>(loaded);
+        var loadedIds = loaded.stream().map(Message::id).collect(Collectors.toSet());
+        messages.stream().filter(m -> !loadedIds.contains(m.id())).forEach(merged::add);
+        messages.setAll(merged);
+    }
+
+    private boolean isOpen(String conversationId) {
+        return conversation.get() != null && conversation.get().id().equals(conversationId);
+    }
+
+    private static String details(Conversation c) {
+        if (c == null) {
+            return "";
+        }
+        return Stream.of(c.leadName() == null || c.leadName().isBlank() ? null : c.leadPhone(),
+                        labelled("stage", c.stage()), labelled("intent", c.intentLevel()),
+                        labelled("sentiment", c.userSentiment()), c.simulated() ? "simulated lead" : null)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining("  ·  "));
+    }
+
+    private static String labelled(String label, String value) {
+        return value == null || value.isBlank() ? null : label + ": " + value;
+    }
+
+    public ReadOnlyObjectProperty<Conversation> conversationProperty() {
+        return conversation;
+    }
+
+    public ObservableList<Message> messages() {
+        return messages;
+    }
+
+    public StringProperty replyProperty() {
+        return reply;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanBinding openProperty() {
+        return open;
+    }
+
+    public BooleanBinding humanModeProperty() {
+        return humanMode;
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+
+    public StringBinding takeoverLabelProperty() {
+        return takeoverLabel;
+    }
+
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    public StringBinding detailsProperty() {
+        return details;
+    }
+
+    public StringBinding replyHintProperty() {
+        return replyHint;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.funnel.console.inbox;
+
+import dev.funnel.console.backend.Conversation;
+import dev.funnel.console.common.Times;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One row of the conversation list: who, when, the last message, and badges for mode, attention and simulation. */
+final class ConversationCell extends ListCell<Conversation> {
+
+    private final Label name = new Label();
+    private final Label time = new Label();
+    private final Label phone = new Label();
+    private final Label lastMessage = new Label();
+    private final Label mode = new Label();
+    private final Label attention = new Label("Needs attention");
+    private final Label simulated = new Label("Simulated");
+    private final VBox layout;
+
+    ConversationCell() {
+        getStyleClass().add("conversation-cell");
+        name.getStyleClass().add("conversation-name");
+        time.getStyleClass().add("conversation-time");
+        phone.getStyleClass().add("conversation-phone");
+        lastMessage.getStyleClass().add("conversation-last-message");
+        mode.getStyleClass().add("badge");
+        attention.getStyleClass().addAll("badge", "badge-attention");
+        simulated.getStyleClass().addAll("badge", "badge-simulated");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(6, name, spacer, time);
+        HBox badges = new HBox(4, mode, attention, simulated);
+        layout = new VBox(2, top, phone, lastMessage, badges);
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(Conversation conversation, boolean empty) {
+        super.updateItem(conversation, empty);
+        if (empty || conversation == null) {
+            setGraphic(null);
+            return;
+        }
+        name.setText(conversation.displayName());
+        time.setText(Times.shortLabel(conversation.lastMessageAt() != null
+                ? conversation.lastMessageAt() : conversation.updatedAt()));
+        phone.setText(conversation.leadPhone());
+        show(phone, conversation.leadName() != null && !conversation.leadName().isBlank());
+        lastMessage.setText(conversation.lastMessage() == null ? "" : conversation.lastMessage());
+        mode.setText(conversation.humanMode() ? "HUMAN" : "BOT");
+        mode.getStyleClass().removeAll("badge-bot", "badge-human");
+        mode.getStyleClass().add(conversation.humanMode() ? "badge-human" : "badge-bot");
+        show(attention, conversation.needsAttention());
+        show(simulated, conversation.simulated());
+        setGraphic(layout);
+    }
+
+    private static void show(Label badge, boolean visible) {
+        badge.setVisible(visible);
+        badge.setManaged(visible);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.funnel.console.inbox;
+
+import dev.funnel.console.backend.ConnectionState;
+import dev.funnel.console.backend.Conversation;
+import dev.funnel.console.common.Binds;
+import dev.funnel.console.settings.LlmSettingsViewModel;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Region;
+
+/**
+ * Binds the inbox: toolbar, language-model banner, conversation list and status bar. The chat and
+ * the simulator panel are included FXMLs with their own Views.
+ */
+public final class InboxView {
+
+    @FXML private Button simulateButton;
+    @FXML private Region llmBanner;
+    @FXML private Label llmBannerText;
+    @FXML private ListView<Conversation> conversationList;
+    @FXML private Node simulatorPanel;
+    @FXML private Label connectionStatus;
+    @FXML private Label inboxError;
+    @FXML private Label signedInAs;
+
+    private final InboxViewModel viewModel;
+    private boolean listChanging;
+
+    public InboxView(InboxViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        Binds.shown(llmBanner, viewModel.languageModelMissingProperty());
+        llmBannerText.setText(LlmSettingsViewModel.NOT_CONFIGURED);
+
+        // Moving a conversation to the top makes the ListView shift or drop its selection by itself.
+        // Those selection changes must not open another chat, so they are ignored between these two
+        // listeners: the first is registered before the ListView's own (setItems), the second after it.
+        viewModel.conversations().addListener((ListChangeListener<Conversation>) change -> listChanging = true);
+        conversationList.setItems(viewModel.conversations());
+        viewModel.conversations().addListener((ListChangeListener<Conversation>) change -> {
+            listChanging = false;
+            reselectOpenConversation();
+        });
+        conversationList.setCellFactory(list -> new ConversationCell());
+        conversationList.setPlaceholder(new Label("No conversations yet. Use \"Simulate a lead\" to try one."));
+        conversationList.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
+            if (selected != null && !listChanging) {
+                viewModel.open(selected);
+            }
+        });
+        // a conversation opened from elsewhere (a notification) is selected in the list too
+        viewModel.chat().conversationProperty().addListener((obs, old, open) -> reselectOpenConversation());
+
+        Binds.shown(simulatorPanel, viewModel.simulatorOpenProperty());
+        simulateButton.textProperty().bind(viewModel.simulatorOpenProperty()
+                .map(open -> open ? "Hide simulator" : "Simulate a lead"));
+
+        connectionStatus.textProperty().bind(viewModel.connectionTextProperty());
+        viewModel.connectionProperty().subscribe(state -> {
+            for (ConnectionState each : ConnectionState.values()) {
+                connectionStatus.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.name().toLowerCase()),
+                        each == state);
+            }
+        });
+        Binds.message(inboxError, viewModel.errorProperty());
+        signedInAs.setText(viewModel.signedInAs());
+    }
+
+    private void reselectOpenConversation() {
+        Conversation open = viewModel.chat().conversationProperty().get();
+        if (open == null) {
+            return;
+        }
+        for (int index = 0; index < viewModel.conversations().size(); index++) {
+            if (viewModel.conversations().get(index).id().equals(open.id())) {
+                if (conversationList.getSelectionModel().getSelectedIndex() != index) {
+                    conversationList.getSelectionModel().select(index);
+                }
+                return;
+            }
+        }
+        conversationList.getSelectionModel().clearSelection();
+    }
+
+    @FXML
+    private void toggleSimulator() {
+        viewModel.toggleSimulator();
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refreshConversations();
+    }
+
+    @FXML
+    private void openWhatsAppSettings() {
+        viewModel.openWhatsAppSettings();
+    }
+
+    @FXML
+    private void openLanguageModelSettings() {
+        viewModel.openLanguageModelSettings();
+    }
+}

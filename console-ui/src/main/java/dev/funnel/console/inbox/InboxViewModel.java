@@ -1,0 +1,206 @@
+package dev.funnel.console.inbox;
+
+import dev.funnel.console.backend.AuthResult;
+import dev.funnel.console.backend.BackendClient;
+import dev.funnel.console.backend.BackendEvent;
+import dev.funnel.console.backend.BackendEventListener;
+import dev.funnel.console.backend.ConnectionState;
+import dev.funnel.console.backend.Conversation;
+import dev.funnel.console.backend.ConversationFilter;
+import dev.funnel.console.backend.Message;
+import dev.funnel.console.common.ErrorMessages;
+import dev.funnel.console.common.Notifier;
+import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.shell.Navigator;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main screen: every conversation, newest activity first, kept live by backend events, and the
+ * open one in {@link ChatViewModel}. After a dropped connection the list is fetched again, since
+ * events sent while disconnected are lost.
+ */
+public final class InboxViewModel implements BackendEventListener {
+
+    private final BackendClient client;
+    private final TaskExecutor executor;
+    private final Notifier notifier;
+    private final Navigator navigator;
+    private final AuthResult session;
+    private final ChatViewModel chat;
+
+    private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
+    private final BooleanProperty languageModelMissing = new SimpleBooleanProperty();
+    private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty simulatorOpen = new SimpleBooleanProperty();
+    private final StringBinding connectionText = Bindings.createStringBinding(() -> switch (connection.get()) {
+        case CONNECTING -> "Connecting to live updates…";
+        case CONNECTED -> "Live";
+        case RECONNECTING -> "Connection lost — reconnecting…";
+        case CLOSED -> "Offline";
+    }, connection);
+    private boolean missedEvents;
+
+    public InboxViewModel(BackendClient client, TaskExecutor executor, Notifier notifier, Navigator navigator,
+                          AuthResult session) {
+        this.client = client;
+        this.executor = executor;
+        this.notifier = notifier;
+        this.navigator = navigator;
+        this.session = session;
+        this.chat = new ChatViewModel(client, executor, this::upsert);
+    }
+
+    public void load() {
+        refreshConversations();
+        checkLanguageModel();
+    }
+
+    public void refreshConversations() {
+        executor.execute(() -> client.conversations(ConversationFilter.ALL), loaded -> {
+            error.set("");
+            conversations.setAll(loaded);
+            loaded.forEach(chat::conversationUpdated);
+        }, failure -> error.set(ErrorMessages.describe(failure)));
+    }
+
+    /** Called whenever the inbox is shown again, e.g. after the language-model settings. */
+    public void checkLanguageModel() {
+        executor.execute(client::llmSettings, settings -> languageModelMissing.set(!settings.configured()),
+                failure -> error.set(ErrorMessages.describe(failure)));
+    }
+
+    public void open(Conversation conversation) {
+        chat.open(conversation);
+    }
+
+    @Override
+    public void onEvent(BackendEvent event) {
+        switch (event) {
+            case BackendEvent.ConversationUpdated e -> upsert(e.conversation());
+            case BackendEvent.TakeoverStarted e -> upsert(e.conversation());
+            case BackendEvent.TakeoverEnded e -> upsert(e.conversation());
+            case BackendEvent.MessageCreated e -> messageCreated(e.message());
+            case BackendEvent.HumanAttentionRequired e -> attentionRequired(e.conversationId(), e.reason());
+            case BackendEvent.ServerHello ignored -> { }
+            case BackendEvent.Heartbeat ignored -> { }
+            case BackendEvent.Unknown ignored -> { }
+        }
+    }
+
+    @Override
+    public void onConnectionState(ConnectionState state) {
+        connection.set(state);
+        if (state == ConnectionState.RECONNECTING) {
+            missedEvents = true;
+        } else if (state == ConnectionState.CONNECTED && missedEvents) {
+            missedEvents = false;
+            refreshConversations();
+            chat.refresh();
+        }
+    }
+
+    /** Inserts or replaces the conversation and moves it to the top: it just had activity. */
+    void upsert(Conversation conversation) {
+        int index = indexOf(conversation.id());
+        if (index == 0) {
+            conversations.set(0, conversation);
+        } else {
+            if (index > 0) {
+                conversations.remove(index);
+            }
+            conversations.add(0, conversation);
+        }
+        chat.conversationUpdated(conversation);
+    }
+
+    private void messageCreated(Message message) {
+        chat.messageCreated(message);
+        Optional<Conversation> known = find(message.conversationId());
+        if (known.isPresent()) {
+            upsert(known.get().withLastMessage(message.content(), message.createdAt()));
+        } else {
+            refreshConversations(); // a conversation we have not seen yet
+        }
+    }
+
+    private void attentionRequired(String conversationId, String reason) {
+        Optional<Conversation> known = find(conversationId);
+        String who = known.map(Conversation::displayName).orElse("A lead");
+        String why = reason == null || reason.isBlank() ? "The bot handed this conversation to a person." : reason;
+        known.ifPresent(c -> upsert(c.withAttention(reason)));
+        notifier.attentionRequired(who + " needs a person", why, () -> find(conversationId).ifPresent(this::open));
+    }
+
+    private Optional<Conversation> find(String conversationId) {
+        int index = indexOf(conversationId);
+        return index < 0 ? Optional.empty() : Optional.of(conversations.get(index));
+    }
+
+    private int indexOf(String conversationId) {
+        for (int i = 0; i < conversations.size(); i++) {
+            if (conversations.get(i).id().equals(conversationId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public void openWhatsAppSettings() {
+        navigator.showWhatsAppSettings();
+    }
+
+    public void openLanguageModelSettings() {
+        navigator.showLlmSettings();
+    }
+
+    public void toggleSimulator() {
+        simulatorOpen.set(!simulatorOpen.get());
+    }
+
+    public String signedInAs() {
+        return "Signed in as " + session.user().name() + " · " + session.organisation().name()
+                + " · " + client.baseUri();
+    }
+
+    public ChatViewModel chat() {
+        return chat;
+    }
+
+    public ObservableList<Conversation> conversations() {
+        return conversations;
+    }
+
+    public ReadOnlyBooleanProperty languageModelMissingProperty() {
+        return languageModelMissing;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection;
+    }
+
+    public StringBinding connectionTextProperty() {
+        return connectionText;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty simulatorOpenProperty() {
+        return simulatorOpen;
+    }
+}

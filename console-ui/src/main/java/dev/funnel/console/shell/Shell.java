@@ -1,0 +1,164 @@
+package dev.funnel.console.shell;
+
+import dev.funnel.console.backend.AuthResult;
+import dev.funnel.console.backend.BackendClient;
+import dev.funnel.console.backend.EventSubscription;
+import dev.funnel.console.common.ConsolePreferences;
+import dev.funnel.console.common.Fxml;
+import dev.funnel.console.common.FxThreadListener;
+import dev.funnel.console.common.Notifier;
+import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.inbox.ChatView;
+import dev.funnel.console.inbox.InboxView;
+import dev.funnel.console.inbox.InboxViewModel;
+import dev.funnel.console.login.LoginView;
+import dev.funnel.console.login.LoginViewModel;
+import dev.funnel.console.settings.LlmSettingsView;
+import dev.funnel.console.settings.LlmSettingsViewModel;
+import dev.funnel.console.settings.WhatsAppSettingsView;
+import dev.funnel.console.settings.WhatsAppSettingsViewModel;
+import dev.funnel.console.setup.FirstRunView;
+import dev.funnel.console.setup.FirstRunViewModel;
+import dev.funnel.console.setup.ServerChoiceView;
+import dev.funnel.console.setup.ServerChoiceViewModel;
+import dev.funnel.console.setup.ServerConnector;
+import dev.funnel.console.simulator.SimulatorView;
+import dev.funnel.console.simulator.SimulatorViewModel;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The console window and the composition root of its screens: builds each screen's ViewModel and
+ * View and swaps it in. It owns the session (client with its token, live event subscription) and
+ * keeps the inbox alive while settings are open, so no live event is missed.
+ */
+public final class Shell implements Navigator, AutoCloseable {
+
+    private static final String THEME = "/dev/funnel/console/common/theme.css";
+
+    private final Stage stage;
+    private final TaskExecutor executor;
+    private final ConsolePreferences preferences;
+    private final ServerConnector connector;
+    private final Notifier notifier;
+    private final StackPane root = new StackPane();
+
+    private BackendClient client;
+    private AuthResult session;
+    private Parent inboxScreen;
+    private InboxViewModel inbox;
+    private EventSubscription liveEvents;
+
+    public Shell(Stage stage, TaskExecutor executor, ConsolePreferences preferences, ServerConnector connector,
+                 Notifier notifier) {
+        this.stage = stage;
+        this.executor = executor;
+        this.preferences = preferences;
+        this.connector = connector;
+        this.notifier = notifier;
+    }
+
+    public void start() {
+        root.setId("shell");
+        Scene scene = new Scene(root, 1240, 800);
+        scene.getStylesheets().add(Shell.class.getResource(THEME).toExternalForm());
+        stage.setTitle("Funnel");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        showServerChoice();
+        stage.show();
+    }
+
+    @Override
+    public void showServerChoice() {
+        endSession();
+        var viewModel = new ServerChoiceViewModel(connector, preferences, executor, this);
+        show(Fxml.load(ServerChoiceView.class, "ServerChoiceView.fxml", new ServerChoiceView(viewModel)));
+    }
+
+    @Override
+    public void serverConnected(BackendClient connected, boolean hasOrganisation) {
+        client = connected;
+        if (hasOrganisation) {
+            var viewModel = new LoginViewModel(client, preferences, executor, this);
+            show(Fxml.load(LoginView.class, "LoginView.fxml", new LoginView(viewModel)));
+        } else {
+            var viewModel = new FirstRunViewModel(client, preferences, executor, this);
+            show(Fxml.load(FirstRunView.class, "FirstRunView.fxml", new FirstRunView(viewModel)));
+        }
+    }
+
+    @Override
+    public void signedIn(AuthResult signedIn, boolean newOrganisation) {
+        session = signedIn;
+        stage.setTitle("Funnel — " + signedIn.organisation().name());
+        if (newOrganisation) {
+            showWhatsApp(true);
+        } else {
+            showInbox();
+        }
+    }
+
+    @Override
+    public void showInbox() {
+        if (inbox == null) {
+            openInbox();
+        } else {
+            inbox.checkLanguageModel();
+        }
+        show(inboxScreen);
+    }
+
+    @Override
+    public void showWhatsAppSettings() {
+        showWhatsApp(false);
+    }
+
+    @Override
+    public void showLlmSettings() {
+        var viewModel = new LlmSettingsViewModel(client, executor, this);
+        show(Fxml.load(LlmSettingsView.class, "LlmSettingsView.fxml", new LlmSettingsView(viewModel)));
+    }
+
+    private void showWhatsApp(boolean onboarding) {
+        var viewModel = new WhatsAppSettingsViewModel(client, executor, this, onboarding);
+        show(Fxml.load(WhatsAppSettingsView.class, "WhatsAppSettingsView.fxml", new WhatsAppSettingsView(viewModel)));
+    }
+
+    /** One live subscription per session feeds both the inbox and the simulator, on the FX thread. */
+    private void openInbox() {
+        inbox = new InboxViewModel(client, executor, notifier, this, session);
+        var simulator = new SimulatorViewModel(client, executor);
+        inboxScreen = Fxml.load(InboxView.class, "InboxView.fxml",
+                new InboxView(inbox), new ChatView(inbox.chat()), new SimulatorView(simulator));
+        FxThreadListener live = new FxThreadListener();
+        live.add(inbox);
+        live.add(simulator);
+        liveEvents = client.subscribe(live);
+        inbox.load();
+    }
+
+    private void show(Parent screen) {
+        root.getChildren().setAll(screen);
+    }
+
+    private void endSession() {
+        if (liveEvents != null) {
+            liveEvents.close();
+        }
+        liveEvents = null;
+        inbox = null;
+        inboxScreen = null;
+        session = null;
+        client = null;
+    }
+
+    @Override
+    public void close() {
+        endSession();
+        connector.close();
+    }
+}
