@@ -1,7 +1,6 @@
 package dev.funnel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.funnel.console.backend.BackendLauncher;
 import dev.funnel.console.backend.Conversation;
@@ -41,10 +40,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real console window against a real backend, started in this JVM through the same
  * {@link BackendLauncher} the console uses for "This computer", but on a free port with a
  * throwaway data folder and no language model (so a new lead is flagged for a person).
- *
- * <p>Skips itself while backend-core has no {@code BackendServer}: until then console-ui's pom
- * leaves {@code EmbeddedBackend} out (profile {@code without-embedded-backend}) and no launcher is
- * found. Nothing else needs changing at merge.
  */
 class ConsoleJourneyIT {
 
@@ -61,7 +56,7 @@ class ConsoleJourneyIT {
     @BeforeAll
     static void startBackendWithAnOrganisation() throws IOException {
         Optional<BackendLauncher> launcher = BackendLauncher.findEmbedded();
-        assumeTrue(launcher.isPresent(), "backend-core has no BackendServer yet: journey skipped");
+        assertThat(launcher).as("the embedded backend launcher").isPresent();
         dataDir = Files.createTempDirectory("funnel-journey");
         backend = launcher.get().start(Map.of("FUNNEL_PORT", "0", "FUNNEL_DATA_DIR", dataDir.toString()));
         HttpBackendClient.create(backend.baseUri())
