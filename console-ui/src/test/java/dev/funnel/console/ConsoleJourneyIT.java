@@ -119,6 +119,8 @@ class ConsoleJourneyIT {
                 .anyMatch(m -> "Yes we do! When would a visit suit you?".equals(m.content())));
         assertThat(robot.lookup("#replyField").queryTextInputControl().getText()).isEmpty();
         assertThat(robot.lookup("#connectionStatus").queryLabeled().getText()).isEqualTo("Live");
+        robot.interact(() -> Screenshots.save(robot.lookup("#inboxScreen").query().getScene(),
+                Path.of("target", "screenshots", "inbox.png")));
     }
 
     private void fill(String query, String text) {
