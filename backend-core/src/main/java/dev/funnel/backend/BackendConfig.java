@@ -2,6 +2,7 @@ package dev.funnel.backend;
 
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.security.LocalSecrets;
+import dev.funnel.backend.worker.WorkerConfig;
 import dev.funnel.gateway.queue.SqsQueueConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public record BackendConfig(
         String encryptionKey,
         URI graphUrl,
         LlmSettings llmDefaults,
-        Duration tokenLifetime) {
+        Duration tokenLifetime,
+        WorkerConfig worker) {
 
     public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com/v24.0";
 
@@ -57,18 +59,19 @@ public record BackendConfig(
                 URI.create(stripSlash(value(env, "WHATSAPP_GRAPH_URL").orElse(DEFAULT_GRAPH_URL))),
                 new LlmSettings(value(env, "LLM_BASE_URL").orElse(null), value(env, "LLM_API_KEY").orElse(null),
                         value(env, "LLM_MODEL").orElse(null)),
-                Duration.ofHours(Long.parseLong(value(env, "FUNNEL_TOKEN_HOURS").orElse("12"))));
+                Duration.ofHours(Long.parseLong(value(env, "FUNNEL_TOKEN_HOURS").orElse("12"))),
+                WorkerConfig.fromEnvironment(env));
     }
 
     /** The same configuration bound to another interface (the console binds its embedded backend to loopback). */
     public BackendConfig withHost(String newHost) {
         return new BackendConfig(newHost, port, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
-                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime);
+                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime, worker);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
-                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime);
+                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime, worker);
     }
 
     public static String h2Url(Path file) {

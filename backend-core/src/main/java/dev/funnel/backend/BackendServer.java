@@ -13,6 +13,8 @@ import dev.funnel.backend.events.EventBus;
 import dev.funnel.backend.events.EventsSocket;
 import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
+import dev.funnel.backend.media.MediaCache;
+import dev.funnel.backend.media.MediaService;
 import dev.funnel.backend.pipeline.PromptLibrary;
 import dev.funnel.backend.queue.LocalQueue;
 import dev.funnel.backend.queue.QueueConsumer;
@@ -22,9 +24,12 @@ import dev.funnel.backend.settings.LlmSettingsService;
 import dev.funnel.backend.settings.WhatsAppSettingsService;
 import dev.funnel.backend.whatsapp.GraphApiClient;
 import dev.funnel.backend.whatsapp.OutboundSender;
+import dev.funnel.backend.worker.Ingestor;
+import dev.funnel.backend.worker.Rejections;
 import dev.funnel.backend.worker.TurnProcessor;
-import dev.funnel.backend.worker.WebhookParser;
+import dev.funnel.backend.worker.TurnScheduler;
 import dev.funnel.backend.worker.Worker;
+import dev.funnel.backend.worker.WorkerConfig;
 import dev.funnel.gateway.HealthService;
 import dev.funnel.gateway.SignatureVerifier;
 import dev.funnel.gateway.WebhookService;
@@ -53,8 +58,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class BackendServer {
 
     private static final Logger LOG = Logger.getLogger(BackendServer.class.getName());
-    /** Longer than the slowest pipeline run, so a message in work is not handed to another worker. */
-    private static final Duration VISIBILITY = Duration.ofMinutes(5);
+
+    /** Downloaded media kept on disk; older files make room for new ones. */
+    private static final long MEDIA_CACHE_BYTES = 512L * 1024 * 1024;
 
     private BackendServer() {
     }
@@ -71,7 +77,8 @@ public final class BackendServer {
             TokenCipher cipher = new TokenCipher(config.encryptionKey());
             ConversationEvents events = new ConversationEvents(new EventBus());
             EventBus bus = events.bus();
-            OutboundSender sender = new OutboundSender(db, new GraphApiClient(config.graphUrl()), cipher, events, clock);
+            GraphApiClient graph = new GraphApiClient(config.graphUrl());
+            OutboundSender sender = new OutboundSender(db, graph, cipher, events, clock);
             LlmSettingsService llm = new LlmSettingsService(db, tokens, cipher, config.llmDefaults(), clock);
             SignatureVerifier signer = new SignatureVerifier(config.appSecret());
 
@@ -82,9 +89,9 @@ public final class BackendServer {
                 SqsClient sqs = SqsClients.create(sqsConfig, Duration.ofSeconds(30));
                 resources.add(sqs);
                 inbound = new SqsInboundQueue(sqs, sqsConfig.queueUrl());
-                consumer = new SqsQueueConsumer(sqs, sqsConfig.queueUrl());
+                consumer = new SqsQueueConsumer(sqs, sqsConfig.queueUrl(), config.worker().visibility());
             } else {
-                LocalQueue local = new LocalQueue(db, clock, VISIBILITY);
+                LocalQueue local = new LocalQueue(db, clock, config.worker().visibility());
                 inbound = local;
                 consumer = local;
             }
@@ -102,14 +109,21 @@ public final class BackendServer {
                             .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, clock))
                             .register("/settings/llm", llm)
                             .register("/debug", new SimulatorService(db, tokens, signer, self::get, clock))
+                            .register("/media", new MediaService(db, tokens, graph, cipher,
+                                    new MediaCache(config.dataDir().resolve("media-cache"), MEDIA_CACHE_BYTES)))
                             .update(BackendServer::errors))
                     .addRouting(WsRouting.builder().endpoint("/ws", () -> new EventsSocket(tokens, bus)))
                     .build()
                     .start();
             self.set(URI.create("http://127.0.0.1:" + server.port()));
 
-            Worker worker = new Worker(consumer, new WebhookParser(),
-                    new TurnProcessor(db, llm, PromptLibrary.defaults(), sender, events, clock));
+            WorkerConfig workerConfig = config.worker();
+            TurnProcessor processor = new TurnProcessor(db, llm, PromptLibrary.defaults(), sender, events, clock);
+            TurnScheduler turns = new TurnScheduler(workerConfig.debounce(), workerConfig.maxParallelTurns(),
+                    processor::runTurn);
+            Rejections rejections = new Rejections(db);
+            Worker worker = new Worker(consumer, new Ingestor(db, events, rejections, clock), rejections, turns,
+                    processor, workerConfig, clock);
             resources.addFirst(worker);
             worker.start();
             LOG.info(() -> "Funnel backend listening on " + config.host() + ":" + server.port() + " with "

@@ -3,19 +3,18 @@ package dev.funnel.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.funnel.backend.pipeline.PipelineStep;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.EventsClient;
+import dev.funnel.backend.testing.LlmScripts;
+import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
 import dev.funnel.backend.testing.TestDatabases;
 import dev.funnel.backend.testing.Waits;
-import dev.funnel.gateway.SignatureVerifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +47,8 @@ class SoloBackendTest {
                 "FUNNEL_DATA_DIR", dataDir.toString(),
                 "FUNNEL_DB_URL", db.url(),
                 "WHATSAPP_APP_SECRET", APP_SECRET,
-                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString())));
+                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
+                "FUNNEL_DEBOUNCE_MS", "0")));
     }
 
     @AfterAll
@@ -106,7 +106,7 @@ class SoloBackendTest {
                 {"base_url":"%s","model":"scripted-model","api_key":"k-123"}""".formatted(llm.baseUrl()));
         assertThat(llmSet.body().path("source").asText()).isEqualTo("organisation");
         assertThat(llmSet.body().path("has_api_key").asBoolean()).isTrue();
-        scriptSendNow("Hello! What are you looking for today?");
+        LlmScripts.sendNow(llm, "Hello! What are you looking for today?");
         int graphCallsBefore = graph.calls().size();
 
         try (EventsClient events = new EventsClient(backend.baseUri(), api.token())) {
@@ -147,7 +147,7 @@ class SoloBackendTest {
     }
 
     @Test
-    void aPersonWhoTookOverRepliesThroughTheGraphApi() throws Exception {
+    void aPersonWhoTookOverRepliesThroughTheGraphApi() {
         ApiClient api = new ApiClient(backend.baseUri());
         api.signUp("Real Number Inc", "real@real.test");
         ApiClient.Response connected = api.put("/settings/whatsapp",
@@ -194,34 +194,10 @@ class SoloBackendTest {
         assertThat(first.get("/conversations").body().get(0).path("mode").asText()).isEqualTo("bot");
     }
 
-    private static void scriptSendNow(String reply) {
-        llm.script(PipelineStep.ANALYZE, """
-                {"situation_summary":"Lead greets","lead_goal_guess":"Find out more","missing_info":[],
-                 "detected_objections":[],"stage_recommendation":"greeting",
-                 "risk_flags":{"spam_risk":"low","policy_risk":"low","hallucination_risk":"low"},
-                 "need_kb":{"required":false,"query":""},"confidence":0.8}""");
-        llm.script(PipelineStep.DECIDE, """
-                {"action":"SEND_NOW","why":"Greeting","next_stage":"qualification","recommended_cta":null,
-                 "followup_in_minutes":0,"template_required":false}""");
-        llm.script(PipelineStep.GENERATE, """
-                {"message_text":"%s","message_language":"en","cta_type":null,"next_stage":"qualification",
-                 "state_patch":{"intent_level":"medium","user_sentiment":"neutral"},
-                 "self_check":{"guardrails_pass":true,"violations":[]}}""".formatted(reply));
-        llm.script(PipelineStep.SUMMARIZE, "{\"updated_rolling_summary\":\"A lead said hello.\"}");
-    }
-
-    private static void postSignedWebhook(String phoneNumberId, String from, String id, String text) throws Exception {
-        byte[] body = """
-                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
-                "messaging_product":"whatsapp","metadata":{"phone_number_id":"%s"},
-                "contacts":[{"profile":{"name":"Jonas"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"%s","timestamp":"1700000000","type":"text","text":{"body":"%s"}}]}}]}]}"""
-                .formatted(phoneNumberId, from, from, id, text).getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(backend.baseUri()
-                        .resolve("/webhook"))
-                .header("X-Hub-Signature-256", new SignatureVerifier(APP_SECRET).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
+    private static void postSignedWebhook(String phoneNumberId, String from, String id, String text) {
+        int status = Webhooks.postSigned(backend.baseUri().resolve("/webhook"), APP_SECRET,
+                Webhooks.text(phoneNumberId, from, id, 1_700_000_000L, text));
+        assertThat(status).isEqualTo(200);
     }
 
     private static ApiClient.Response send(String path, String authorization) {

@@ -3,28 +3,22 @@ package dev.funnel.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.funnel.backend.pipeline.PipelineStep;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.EventsClient;
+import dev.funnel.backend.testing.LlmScripts;
+import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
 import dev.funnel.backend.testing.TestDatabases;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.gateway.GatewayMain;
 import dev.funnel.gateway.HealthService;
-import dev.funnel.gateway.SignatureVerifier;
 import dev.funnel.gateway.WebhookService;
 import dev.funnel.gateway.queue.ElasticMq;
 import dev.funnel.gateway.queue.SqsInboundQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import io.helidon.webserver.WebServer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,10 +50,9 @@ class WalkingSkeletonIT {
     private static SqsInboundQueue gatewayQueue;
     private static ApiClient api;
     private static EventsClient events;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startEverything(@org.junit.jupiter.api.io.TempDir Path dataDir) throws IOException {
+    static void startEverything(@org.junit.jupiter.api.io.TempDir Path dataDir) throws Exception {
         sqs = ElasticMq.start();
         sqsClient = sqs.client();
         queueUrl = ElasticMq.createQueue(sqsClient, "funnel-inbound");
@@ -82,7 +75,8 @@ class WalkingSkeletonIT {
                 Map.entry("WHATSAPP_GRAPH_URL", graph.baseUrl().toString()),
                 Map.entry("LLM_BASE_URL", llm.baseUrl()),
                 Map.entry("LLM_API_KEY", "test-key"),
-                Map.entry("LLM_MODEL", "scripted-model"))));
+                Map.entry("LLM_MODEL", "scripted-model"),
+                Map.entry("FUNNEL_DEBOUNCE_MS", "0"))));
         gatewayQueue = new SqsInboundQueue(sqsClient, queueUrl);
         gateway = WebServer.builder().host("127.0.0.1").port(0)
                 .routing(r -> GatewayMain.routing(r, new WebhookService(APP_SECRET, "verify-me", gatewayQueue),
@@ -111,13 +105,13 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void signedTextWebhookBecomesABotReplyStoredTracedAndAnnounced() throws Exception {
-        scriptSendNow(REPLY);
-        byte[] body = fixture("text__pywa_ad_referral.json");
+    void signedTextWebhookBecomesABotReplyStoredTracedAndAnnounced() {
+        LlmScripts.sendNow(llm, REPLY);
+        byte[] body = Webhooks.fixture("text__pywa_ad_referral.json");
 
-        HttpResponse<String> delivered = postToGateway(body);
+        int delivered = postToGateway(body);
 
-        assertThat(delivered.statusCode()).isEqualTo(200);
+        assertThat(delivered).isEqualTo(200);
         Waits.until("the bot reply to reach the Graph API", WAIT, () -> sendsTo("972987654321").size() == 1);
         RecordingGraphServer.Call send = sendsTo("972987654321").getFirst();
         assertThat(send.path()).isEqualTo("/v24.0/" + PHONE_NUMBER_ID + "/messages");
@@ -157,12 +151,12 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void theSameDeliveryPostedTwiceGetsOneReply() throws Exception {
-        scriptSendNow("Happy to help. What would you like to know?");
+    void theSameDeliveryPostedTwiceGetsOneReply() {
+        LlmScripts.sendNow(llm, "Happy to help. What would you like to know?");
         byte[] body = textWebhook("15550000002", "wamid.twice", "hello?");
 
-        assertThat(postToGateway(body).statusCode()).isEqualTo(200);
-        assertThat(postToGateway(body).statusCode()).isEqualTo(200);
+        assertThat(postToGateway(body)).isEqualTo(200);
+        assertThat(postToGateway(body)).isEqualTo(200);
 
         Waits.until("a reply", WAIT, () -> sendsTo("15550000002").size() == 1);
         awaitQueueDrained();
@@ -171,9 +165,9 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void afterATakeoverAnInboundMessageGetsNoBotReply() throws Exception {
-        scriptSendNow("First answer from the bot.");
-        assertThat(postToGateway(textWebhook("15550000003", "wamid.before", "hi")).statusCode()).isEqualTo(200);
+    void afterATakeoverAnInboundMessageGetsNoBotReply() {
+        LlmScripts.sendNow(llm, "First answer from the bot.");
+        assertThat(postToGateway(textWebhook("15550000003", "wamid.before", "hi"))).isEqualTo(200);
         Waits.until("the first reply", WAIT, () -> sendsTo("15550000003").size() == 1);
         String conversationId = events.await("conversation_updated",
                 p -> "15550000003".equals(p.path("lead_phone").asText()), WAIT).path("payload").path("id").asText();
@@ -183,8 +177,7 @@ class WalkingSkeletonIT {
         assertThat(takeover.body().path("mode").asText()).isEqualTo("human");
         int llmCallsBefore = llm.requests().size();
 
-        assertThat(postToGateway(textWebhook("15550000003", "wamid.after", "are you there?")).statusCode())
-                .isEqualTo(200);
+        assertThat(postToGateway(textWebhook("15550000003", "wamid.after", "are you there?"))).isEqualTo(200);
         Waits.until("the message to be stored", WAIT, () -> count("""
                 SELECT COUNT(*) FROM messages WHERE wa_message_id = 'wamid.after' AND turn_status = 'human'""") == 1);
         awaitQueueDrained();
@@ -194,50 +187,16 @@ class WalkingSkeletonIT {
         events.await("message_created", p -> "are you there?".equals(p.path("content").asText()), WAIT);
     }
 
-    private static void scriptSendNow(String reply) {
-        llm.script(PipelineStep.ANALYZE, """
-                {"situation_summary":"Lead asked about pricing","lead_goal_guess":"Check the price",
-                 "missing_info":["team size"],"detected_objections":[],"stage_recommendation":"pricing",
-                 "risk_flags":{"spam_risk":"low","policy_risk":"low","hallucination_risk":"low"},
-                 "need_kb":{"required":false,"query":""},"confidence":0.9}""");
-        llm.script(PipelineStep.DECIDE, """
-                {"action":"SEND_NOW","why":"Direct pricing question","next_stage":"pricing",
-                 "recommended_cta":null,"followup_in_minutes":0,"template_required":false}""");
-        llm.script(PipelineStep.GENERATE, """
-                {"message_text":"%s","message_language":"en","cta_type":null,"next_stage":"pricing",
-                 "state_patch":{"intent_level":"high","user_sentiment":"curious"},
-                 "self_check":{"guardrails_pass":true,"violations":[]}}""".formatted(reply));
-        llm.script(PipelineStep.SUMMARIZE, """
-                {"updated_rolling_summary":"Lead asked about pricing; bot shared the starting price."}""");
-    }
-
     private static List<RecordingGraphServer.Call> sendsTo(String phone) {
         return graph.calls().stream().filter(c -> phone.equals(c.body().path("to").asText())).toList();
     }
 
-    private static HttpResponse<String> postToGateway(byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/webhook"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", new SignatureVerifier(APP_SECRET).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    private static int postToGateway(byte[] body) {
+        return Webhooks.postSigned(URI.create("http://127.0.0.1:" + gateway.port() + "/webhook"), APP_SECRET, body);
     }
 
     private static byte[] textWebhook(String from, String messageId, String text) {
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"1234567890987654321","changes":[{"value":{
-                "messaging_product":"whatsapp","metadata":{"display_phone_number":"972123456789",
-                "phone_number_id":"%s"},"contacts":[{"profile":{"name":"Lead %s"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"%s","timestamp":"1700000000","type":"text","text":{"body":"%s"}}]},
-                "field":"messages"}]}]}""".formatted(PHONE_NUMBER_ID, from, from, from, messageId, text)
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = WalkingSkeletonIT.class.getResourceAsStream("/meta-webhooks/" + name)) {
-            return in.readAllBytes();
-        }
+        return Webhooks.text(PHONE_NUMBER_ID, from, messageId, 1_700_000_000L, text);
     }
 
     private static void awaitQueueDrained() {

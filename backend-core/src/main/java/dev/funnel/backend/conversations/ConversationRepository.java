@@ -58,10 +58,15 @@ public final class ConversationRepository {
         return tx.query(sql.toString(), ConversationRepository::map, params.toArray());
     }
 
+    /** A lead message arrived; one that was delayed (older than what is shown) does not move the preview back. */
     public void recordLeadMessage(Tx tx, UUID id, String preview, Instant at, Instant now) {
         tx.update("""
-                UPDATE conversations SET last_message = ?, last_message_at = ?, last_user_message_at = ?,
-                    updated_at = ? WHERE id = ?""", preview, at, at, now, id);
+                UPDATE conversations SET
+                    last_message = CASE WHEN last_message_at IS NULL OR last_message_at <= ? THEN ? ELSE last_message END,
+                    last_message_at = CASE WHEN last_message_at IS NULL OR last_message_at <= ? THEN ? ELSE last_message_at END,
+                    last_user_message_at = CASE WHEN last_user_message_at IS NULL OR last_user_message_at <= ? THEN ?
+                        ELSE last_user_message_at END,
+                    updated_at = ? WHERE id = ?""", at, preview, at, at, at, at, now, id);
     }
 
     public void recordOutboundMessage(Tx tx, UUID id, String preview, boolean byBot, Instant now) {

@@ -18,6 +18,8 @@ public record Message(
         String errorTitle,
         String turnStatus,
         String idempotencyKey,
+        String mediaId,
+        String mediaMimeType,
         Instant createdAt) {
 
     public boolean isOutbound() {

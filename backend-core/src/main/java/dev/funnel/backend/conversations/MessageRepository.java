@@ -11,25 +11,51 @@ import java.util.UUID;
 /** Messages of conversations, deduplicated by WhatsApp message id and by outbound idempotency key. */
 public final class MessageRepository {
 
-    /** A lead's message as parsed from a webhook. */
-    public record Inbound(String waMessageId, String type, String content, String payloadJson, String replyToWaId,
-                          Instant waTimestamp) {
+    /**
+     * A lead's message as parsed from a webhook. {@code inboundKey} identifies it across Meta's
+     * retries (ids alone are not unique in real payloads).
+     */
+    public record Inbound(String waMessageId, String inboundKey, String type, String content, String payloadJson,
+                          String replyToWaId, Instant waTimestamp, String mediaId, String mediaMimeType) {
     }
 
     /**
-     * Stores a lead's message unless its WhatsApp id is already stored (Meta and the queue both
-     * redeliver). Returns the stored row either way; {@code inserted} says whether it is new.
+     * Stores a lead's message unless it is already stored (Meta and the queue both redeliver), with
+     * its turn pending. Returns the stored row either way; {@code inserted} says whether it is new.
      */
     public Stored storeInbound(Tx tx, Conversation conversation, Inbound in, Instant now) {
         int inserted = tx.update("""
                 INSERT INTO messages (id, organisation_id, conversation_id, lead_id, message_from, message_type,
-                    content, payload, wa_message_id, reply_to_wa_id, status, turn_status, wa_timestamp,
-                    created_at, updated_at)
-                VALUES (?, ?, ?, ?, 'lead', ?, ?, ?, ?, ?, 'received', 'pending', ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    content, payload, wa_message_id, inbound_key, reply_to_wa_id, status, turn_status, wa_timestamp,
+                    media_id, media_mime_type, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, 'received', 'pending', ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
                 UUID.randomUUID(), conversation.organisationId(), conversation.id(), conversation.leadId(), in.type(),
-                in.content(), in.payloadJson(), in.waMessageId(), in.replyToWaId(), in.waTimestamp(), now, now);
-        Message message = findByWaId(tx, conversation.organisationId(), in.waMessageId()).orElseThrow();
+                in.content(), in.payloadJson(), in.waMessageId(), in.inboundKey(), in.replyToWaId(), in.waTimestamp(),
+                in.mediaId(), in.mediaMimeType(), now, now);
+        Message message = tx.queryOne("SELECT * FROM messages WHERE organisation_id = ? AND inbound_key = ?",
+                MessageRepository::map, conversation.organisationId(), in.inboundKey()).orElseThrow();
         return new Stored(message, inserted == 1);
+    }
+
+    /** The lead's messages still waiting for a bot turn, in the order the lead wrote them. */
+    public List<Message> pendingTurn(Tx tx, UUID organisationId, UUID conversationId) {
+        return tx.query("""
+                SELECT * FROM messages WHERE organisation_id = ? AND conversation_id = ? AND turn_status = 'pending'
+                ORDER BY COALESCE(wa_timestamp, created_at), created_at""",
+                MessageRepository::map, organisationId, conversationId);
+    }
+
+    /** Conversations with lead messages still waiting for a turn (after a restart). */
+    public List<ConversationRef> conversationsWithPendingTurns(Tx tx) {
+        return tx.query("SELECT DISTINCT organisation_id, conversation_id FROM messages WHERE turn_status = 'pending'",
+                rs -> new ConversationRef(Tx.uuid(rs, "organisation_id"), Tx.uuid(rs, "conversation_id")));
+    }
+
+    /** Bot replies recorded but not sent when the server stopped. */
+    public List<Message> unsentBotReplies(Tx tx) {
+        return tx.query("SELECT * FROM messages WHERE message_from = 'bot' AND status = 'queued' ORDER BY created_at",
+                MessageRepository::map);
     }
 
     public record Stored(Message message, boolean inserted) {
@@ -54,11 +80,6 @@ public final class MessageRepository {
         return tx.queryOne("SELECT * FROM messages WHERE idempotency_key = ?", MessageRepository::map, key);
     }
 
-    public Optional<Message> findByWaId(Tx tx, UUID organisationId, String waMessageId) {
-        return tx.queryOne("SELECT * FROM messages WHERE organisation_id = ? AND wa_message_id = ?",
-                MessageRepository::map, organisationId, waMessageId);
-    }
-
     public Optional<Message> find(Tx tx, UUID organisationId, UUID id) {
         return tx.queryOne("SELECT * FROM messages WHERE organisation_id = ? AND id = ?", MessageRepository::map,
                 organisationId, id);
@@ -72,10 +93,6 @@ public final class MessageRepository {
                 MessageRepository::map, organisationId, conversationId, limit);
     }
 
-    public List<Message> lastMessages(Tx tx, UUID organisationId, UUID conversationId, int count) {
-        return list(tx, organisationId, conversationId, count);
-    }
-
     public void markSent(Tx tx, UUID id, String waMessageId, String status, Instant now) {
         tx.update("UPDATE messages SET wa_message_id = ?, status = ?, updated_at = ? WHERE id = ?",
                 waMessageId, status, now, id);
@@ -86,8 +103,12 @@ public final class MessageRepository {
                 errorCode, errorTitle, now, id);
     }
 
-    public void finishTurn(Tx tx, UUID inboundId, String turnStatus, Instant now) {
-        tx.update("UPDATE messages SET turn_status = ?, updated_at = ? WHERE id = ?", turnStatus, now, inboundId);
+    /** Closes the turn of these lead messages (done, human, handed_off...). */
+    public void finishTurn(Tx tx, List<Message> inbound, String turnStatus, Instant now) {
+        for (Message m : inbound) {
+            tx.update("UPDATE messages SET turn_status = ?, updated_at = ? WHERE id = ? AND turn_status = 'pending'",
+                    turnStatus, now, m.id());
+        }
     }
 
     private static Message map(ResultSet rs) throws SQLException {
@@ -105,6 +126,8 @@ public final class MessageRepository {
                 rs.getString("error_title"),
                 rs.getString("turn_status"),
                 rs.getString("idempotency_key"),
+                rs.getString("media_id"),
+                rs.getString("media_mime_type"),
                 Tx.instant(rs, "created_at"));
     }
 }

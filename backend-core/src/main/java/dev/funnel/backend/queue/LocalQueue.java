@@ -93,6 +93,11 @@ public final class LocalQueue implements InboundQueue, QueueConsumer {
     }
 
     @Override
+    public void extend(QueuedMessage message, Duration visibility) {
+        release(message, visibility);
+    }
+
+    @Override
     public void release(QueuedMessage message, Duration delay) {
         db.inTransactionRun(tx -> tx.update("UPDATE inbound_queue SET visible_at = ? WHERE id = ?",
                 clock.instant().plus(delay), Long.parseLong(message.handle())));

@@ -15,6 +15,9 @@ public interface QueueConsumer {
     /** The message's work is committed: it must never be delivered again. */
     void delete(QueuedMessage message);
 
+    /** The message is still in work: keep it hidden from other consumers for another {@code visibility}. */
+    void extend(QueuedMessage message, Duration visibility);
+
     /** The work failed in a way worth retrying: make the message visible again after {@code delay}. */
     void release(QueuedMessage message, Duration delay);
 }

@@ -14,10 +14,13 @@ public final class SqsQueueConsumer implements QueueConsumer {
 
     private final SqsClient sqs;
     private final String queueUrl;
+    private final Duration visibility;
 
-    public SqsQueueConsumer(SqsClient sqs, String queueUrl) {
+    /** @param visibility how long a received message stays hidden before the worker extends it */
+    public SqsQueueConsumer(SqsClient sqs, String queueUrl, Duration visibility) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
+        this.visibility = visibility;
     }
 
     @Override
@@ -27,6 +30,7 @@ public final class SqsQueueConsumer implements QueueConsumer {
                             .queueUrl(queueUrl)
                             .maxNumberOfMessages(Math.min(max, 10))
                             .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))
+                            .visibilityTimeout((int) Math.max(1, visibility.toSeconds()))
                             .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
                             .build())
                     .messages().stream()
@@ -46,6 +50,11 @@ public final class SqsQueueConsumer implements QueueConsumer {
         } catch (SdkException e) {
             throw new QueueException("Cannot delete an SQS message: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void extend(QueuedMessage message, Duration visibility) {
+        release(message, visibility);
     }
 
     @Override

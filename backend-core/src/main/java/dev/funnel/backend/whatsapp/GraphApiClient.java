@@ -54,6 +54,65 @@ public final class GraphApiClient {
         return id.asText();
     }
 
+    /** A media file of an inbound message: its bytes and type. */
+    public record Media(byte[] bytes, String mimeType) {
+    }
+
+    /**
+     * Downloads an inbound message's media: Meta first answers with a short-lived URL, which is then
+     * fetched with the same bearer token.
+     *
+     * @throws WhatsAppApiException when Meta refuses, the file is gone, or it exceeds {@code maxBytes}
+     */
+    public Media fetchMedia(String mediaId, String accessToken, long maxBytes) {
+        JsonNode meta = get(URI.create(baseUrl + "/" + mediaId), accessToken);
+        String url = meta.path("url").asText("");
+        if (url.isEmpty()) {
+            throw new WhatsAppApiException(200, null, "Meta returned no download URL for media " + mediaId, null);
+        }
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + accessToken)
+                    .GET().build();
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new WhatsAppApiException(response.statusCode(), null,
+                            "The media download failed with HTTP " + response.statusCode(), null);
+                }
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (bytes.length > maxBytes) {
+                    throw new WhatsAppApiException(200, null, "The media file is larger than " + maxBytes + " bytes",
+                            null);
+                }
+                String mime = meta.path("mime_type").asText(response.headers().firstValue("Content-Type")
+                        .orElse("application/octet-stream"));
+                return new Media(bytes, mime);
+            }
+        } catch (IOException e) {
+            throw new WhatsAppApiException(0, null, "Cannot download the media: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WhatsAppApiException(0, null, "Interrupted while downloading media", e);
+        }
+    }
+
+    private JsonNode get(URI uri, String accessToken) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + accessToken)
+                    .GET().build();
+            return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new WhatsAppApiException(0, null, "Cannot reach the WhatsApp API: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WhatsAppApiException(0, null, "Interrupted while calling the WhatsApp API", e);
+        }
+    }
+
     private JsonNode post(String path, String accessToken, Object body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + path))
@@ -62,22 +121,26 @@ public final class GraphApiClient {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                     .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = parse(response.body());
-            if (response.statusCode() / 100 != 2) {
-                JsonNode error = json.path("error");
-                String code = error.path("code").isMissingNode() ? null : error.path("code").asText();
-                String title = error.path("error_user_title").asText(error.path("message").asText("HTTP "
-                        + response.statusCode()));
-                throw new WhatsAppApiException(response.statusCode(), code, title, null);
-            }
-            return json;
+            return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new WhatsAppApiException(0, null, "Cannot reach the WhatsApp API: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WhatsAppApiException(0, null, "Interrupted while calling the WhatsApp API", e);
         }
+    }
+
+    /** Meta's answer as JSON; an error status becomes a {@link WhatsAppApiException} with Meta's code and title. */
+    private static JsonNode answer(HttpResponse<String> response) {
+        JsonNode json = parse(response.body());
+        if (response.statusCode() / 100 != 2) {
+            JsonNode error = json.path("error");
+            String code = error.path("code").isMissingNode() ? null : error.path("code").asText();
+            String title = error.path("error_user_title").asText(error.path("message").asText("HTTP "
+                    + response.statusCode()));
+            throw new WhatsAppApiException(response.statusCode(), code, title, null);
+        }
+        return json;
     }
 
     private static JsonNode parse(String body) {

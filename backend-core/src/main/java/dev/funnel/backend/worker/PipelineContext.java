@@ -20,9 +20,11 @@ final class PipelineContext {
 
     private final MessageRepository messages = new MessageRepository();
 
-    PipelineInput build(Tx tx, Organisation org, Conversation c, Instant now) {
-        List<TurnMessage> last = messages.list(tx, org.id(), c.id(), LAST_MESSAGES).stream()
-                .map(m -> new TurnMessage(m.messageFrom(), TurnProcessor.preview(m), m.createdAt()))
+    /** @param pending the lead messages this turn answers: all of them are shown, however many */
+    PipelineInput build(Tx tx, Organisation org, Conversation c, int pending, Instant now) {
+        List<TurnMessage> last = messages.list(tx, org.id(), c.id(), Math.max(LAST_MESSAGES, pending)).stream()
+                .map(m -> new TurnMessage(m.messageFrom(),
+                        m.content() != null ? m.content() : "[" + m.messageType() + "]", m.createdAt()))
                 .toList();
         List<String> ctas = tx.query("SELECT name, cta_type, description FROM ctas WHERE organisation_id = ? AND is_active = TRUE ORDER BY name",
                 rs -> rs.getString("name") + " (" + rs.getString("cta_type") + ")"

@@ -2,12 +2,11 @@ package dev.funnel.backend.worker;
 
 import dev.funnel.backend.conversations.Conversation;
 import dev.funnel.backend.conversations.ConversationEvents;
+import dev.funnel.backend.conversations.ConversationRef;
 import dev.funnel.backend.conversations.ConversationRepository;
 import dev.funnel.backend.conversations.Message;
 import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.db.Db;
-import dev.funnel.backend.leads.Lead;
-import dev.funnel.backend.leads.LeadRepository;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.pipeline.LlmClient;
@@ -21,36 +20,41 @@ import dev.funnel.backend.settings.LlmSettingsService;
 import dev.funnel.backend.trace.TraceRepository;
 import dev.funnel.backend.whatsapp.OutboundSender;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * One lead message, start to finish: store it exactly once, then (in bot mode, with a model
- * configured) run the pipeline and act on its decision. A turn interrupted by a crash resumes
- * from what was committed: a reply recorded but not sent is sent, never generated twice.
+ * One bot turn of a conversation: every lead message still pending is answered together. The turn
+ * reads its context, runs the pipeline outside any transaction, then records its outcome (traces,
+ * state, the reply) and closes the messages it answered in one transaction; the reply is sent after
+ * that commit. A crash before the commit leaves the messages pending (the turn runs again); after
+ * it, the recorded reply is sent on restart — the model never runs twice for the same messages.
  */
 public final class TurnProcessor {
 
     private static final Logger LOG = Logger.getLogger(TurnProcessor.class.getName());
+    private static final int MAX_RETRIES = 3;
 
     static final String NO_MODEL_REASON =
             "No language model is configured, so the bot did not answer: reply yourself or set a model in Settings";
 
-    /** A stored lead message and what it belongs to. */
-    record Arrival(Organisation org, Conversation conversation, Message inbound, boolean isNew) {
-    }
-
     private final Db db;
     private final LlmSettingsService llmSettings;
     private final PromptLibrary prompts;
-    private final PipelineContext context;
+    private final PipelineContext context = new PipelineContext();
     private final OutboundSender sender;
     private final ConversationEvents events;
     private final Clock clock;
+    private final Map<ConversationRef, Integer> retries = new ConcurrentHashMap<>();
+    /** One client (and connection pool) per model setting, shared by all turns that use it. */
+    private final Map<LlmSettings, LlmClient> clients = new ConcurrentHashMap<>();
     private final OrganisationRepository organisations = new OrganisationRepository();
-    private final LeadRepository leads = new LeadRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
     private final TraceRepository traces = new TraceRepository();
@@ -60,95 +64,71 @@ public final class TurnProcessor {
         this.db = db;
         this.llmSettings = llmSettings;
         this.prompts = prompts;
-        this.context = new PipelineContext();
         this.sender = sender;
         this.events = events;
         this.clock = clock;
     }
 
-    public void handle(InboundEvent event) {
-        store(event).ifPresent(this::runTurn);
-    }
-
-    private Optional<Arrival> store(InboundEvent event) {
-        Instant now = clock.instant();
-        Optional<Arrival> arrival = db.inTransaction(tx -> {
-            Optional<OrganisationRepository.Route> route = organisations.route(tx, event.phoneNumberId());
-            if (route.isEmpty()) {
-                LOG.warning(() -> "No organisation has WhatsApp phone number id " + event.phoneNumberId()
-                        + ": message " + event.message().waMessageId() + " was not stored");
-                return Optional.empty();
-            }
-            Organisation org = organisations.find(tx, route.get().organisationId()).orElseThrow();
-            Lead lead = leads.getOrCreate(tx, org.id(), event.from(), event.profileName(), event.waUserId(),
-                    route.get().simulated(), now);
-            Conversation conversation = conversations.getOrCreate(tx, org.id(), lead.id(), now);
-            MessageRepository.Stored stored = messages.storeInbound(tx, conversation, event.message(), now);
-            if (!stored.inserted() && !"pending".equals(stored.message().turnStatus())) {
-                return Optional.empty(); // a redelivery of a message whose turn is finished
-            }
-            if (stored.inserted()) {
-                Instant at = event.message().waTimestamp() == null ? now : event.message().waTimestamp();
-                conversations.recordLeadMessage(tx, conversation.id(), preview(stored.message()), at, now);
-            }
-            return Optional.of(new Arrival(org, conversations.find(tx, org.id(), conversation.id()).orElseThrow(),
-                    stored.message(), stored.inserted()));
-        });
-        arrival.filter(Arrival::isNew).ifPresent(a -> {
-            events.messageCreated(a.conversation(), a.inbound());
-            events.conversationUpdated(a.conversation());
-        });
-        return arrival;
-    }
-
-    private void runTurn(Arrival a) {
-        String replyKey = "reply:" + a.inbound().id();
-        Optional<Message> recordedReply = db.inTransaction(tx -> messages.findByIdempotencyKey(tx, replyKey));
-        if (recordedReply.isPresent()) {
-            sendAndFinish(a, recordedReply.get());
-            return;
+    /** Runs the conversation's turn; returns a delay when it should be tried again later. */
+    public Optional<Duration> runTurn(ConversationRef ref) {
+        record Start(Organisation org, Conversation conversation, List<Message> pending) {
         }
-        if (a.conversation().inHumanMode()) {
-            finish(a, "human");
-            return;
+        Start start = db.inTransaction(tx -> new Start(
+                organisations.find(tx, ref.organisationId()).orElseThrow(),
+                conversations.find(tx, ref.organisationId(), ref.conversationId()).orElseThrow(),
+                messages.pendingTurn(tx, ref.organisationId(), ref.conversationId())));
+        if (start.pending().isEmpty()) {
+            return Optional.empty();
         }
-        LlmSettings llm = llmSettings.resolve(a.org());
+        if (start.conversation().inHumanMode()) {
+            db.inTransactionRun(tx -> messages.finishTurn(tx, start.pending(), "human", clock.instant()));
+            return Optional.empty();
+        }
+        LlmSettings llm = llmSettings.resolve(start.org());
         if (!llm.isConfigured()) {
-            handOff(a, NO_MODEL_REASON, false, List.of(), null);
-            return;
+            handOff(start.conversation(), start.pending(), NO_MODEL_REASON, false, List.of(), null);
+            return Optional.empty();
         }
         PipelineResult result;
         try {
-            result = new Pipeline(new LlmClient(llm), prompts)
-                    .run(db.inTransaction(tx -> context.build(tx, a.org(), a.conversation(), clock.instant())));
+            result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts)
+                    .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending().size(), clock.instant())));
         } catch (PipelineException e) {
-            LOG.warning(() -> "Pipeline failed for conversation " + a.conversation().id() + ": " + e.getMessage());
-            handOff(a, "The bot could not answer (" + e.getMessage() + "): please reply yourself", true,
-                    e.traces(), llm.model());
-            return;
+            return failed(ref, start.conversation(), start.pending(), e, llm.model());
         }
-        act(a, result, llm.model(), replyKey);
+        retries.remove(ref);
+        act(start.conversation(), start.pending(), result, llm.model());
+        return Optional.empty();
     }
 
-    private void act(Arrival a, PipelineResult result, String model, String replyKey) {
+    /** After a restart: send replies that were recorded but not sent. Returns conversations with pending turns. */
+    public List<ConversationRef> recover() {
+        for (Message reply : db.inTransaction(messages::unsentBotReplies)) {
+            db.inTransaction(tx -> conversations.find(tx, reply.organisationId(), reply.conversationId()))
+                    .ifPresent(c -> sender.deliver(c, reply));
+        }
+        return db.inTransaction(messages::conversationsWithPendingTurns);
+    }
+
+    private void act(Conversation conversation, List<Message> pending, PipelineResult result, String model) {
         Instant now = clock.instant();
+        UUID lastInbound = pending.getLast().id();
         TurnOutcome outcome = db.inTransaction(tx -> {
-            Conversation current = conversations.lock(tx, a.org().id(), a.conversation().id()).orElseThrow();
+            Conversation current = conversations.lock(tx, conversation.organisationId(), conversation.id()).orElseThrow();
             for (StepTrace step : result.trace()) {
-                traces.recordStep(tx, a.org().id(), current.id(), a.inbound().id(), step, model, now);
+                traces.recordStep(tx, current.organisationId(), current.id(), lastInbound, step, model, now);
             }
             TurnState state = TurnState.after(current, result);
             conversations.applyTurn(tx, current.id(), state.stage(), state.intentLevel(), state.sentiment(),
                     result.summary().updatedRollingSummary(), now);
-            TurnOutcome decided = TurnOutcome.decide(tx, traces, conversations, messages, current, a.inbound(),
-                    result, replyKey, now);
-            if (decided.reply() == null) {
-                messages.finishTurn(tx, a.inbound().id(), "done", now);
-            }
-            return decided.withConversation(conversations.find(tx, a.org().id(), current.id()).orElseThrow());
+            TurnOutcome decided = TurnOutcome.decide(tx, traces, conversations, messages, current,
+                    pending.getLast(), result, "reply:" + lastInbound, now);
+            messages.finishTurn(tx, pending, decided.attentionReason() == null ? "done" : "handed_off", now);
+            return decided.withConversation(
+                    conversations.find(tx, current.organisationId(), current.id()).orElseThrow());
         });
         if (outcome.reply() != null) {
-            sendAndFinish(new Arrival(a.org(), outcome.conversation(), a.inbound(), false), outcome.reply());
+            sender.deliver(outcome.conversation(), outcome.reply());
         } else {
             events.conversationUpdated(outcome.conversation());
         }
@@ -157,32 +137,39 @@ public final class TurnProcessor {
         }
     }
 
-    private void sendAndFinish(Arrival a, Message reply) {
-        sender.deliver(a.conversation(), reply);
-        finish(a, "done");
-    }
-
-    private void finish(Arrival a, String turnStatus) {
-        db.inTransactionRun(tx -> messages.finishTurn(tx, a.inbound().id(), turnStatus, clock.instant()));
+    /** Timeouts, rate limits and server errors are tried again a few times; anything else goes to a person. */
+    private Optional<Duration> failed(ConversationRef ref, Conversation conversation, List<Message> pending,
+                                      PipelineException e, String model) {
+        int attempt = retries.merge(ref, 1, Integer::sum);
+        if (e.retriable() && attempt <= MAX_RETRIES) {
+            Duration delay = Duration.ofSeconds(2L << attempt);
+            LOG.warning(() -> "Pipeline failed for conversation " + conversation.id() + " (attempt " + attempt
+                    + "), retrying in " + delay.toSeconds() + " s: " + e.getMessage());
+            return Optional.of(delay);
+        }
+        retries.remove(ref);
+        LOG.warning(() -> "Pipeline failed for conversation " + conversation.id() + ": " + e.getMessage());
+        handOff(conversation, pending, "The bot could not answer (" + e.getMessage() + "): please reply yourself",
+                true, e.traces(), model);
+        return Optional.empty();
     }
 
     /** Puts a person in charge: the conversation is flagged (and the bot paused if asked) and consoles alerted. */
-    private void handOff(Arrival a, String reason, boolean pauseBot, List<StepTrace> stepsRun, String model) {
+    private void handOff(Conversation conversation, List<Message> pending, String reason, boolean pauseBot,
+                         List<StepTrace> stepsRun, String model) {
         Instant now = clock.instant();
+        UUID lastInbound = pending.getLast().id();
         Conversation flagged = db.inTransaction(tx -> {
             for (StepTrace step : stepsRun) {
-                traces.recordStep(tx, a.org().id(), a.conversation().id(), a.inbound().id(), step, model, now);
+                traces.recordStep(tx, conversation.organisationId(), conversation.id(), lastInbound, step, model, now);
             }
-            traces.recordOutcome(tx, a.org().id(), a.conversation().id(), a.inbound().id(), "handoff", reason, now);
-            conversations.flag(tx, a.conversation().id(), reason, pauseBot, now);
-            messages.finishTurn(tx, a.inbound().id(), "handed_off", now);
-            return conversations.find(tx, a.org().id(), a.conversation().id()).orElseThrow();
+            traces.recordOutcome(tx, conversation.organisationId(), conversation.id(), lastInbound, "handoff", reason,
+                    now);
+            conversations.flag(tx, conversation.id(), reason, pauseBot, now);
+            messages.finishTurn(tx, pending, "handed_off", now);
+            return conversations.find(tx, conversation.organisationId(), conversation.id()).orElseThrow();
         });
         events.conversationUpdated(flagged);
         events.humanAttentionRequired(flagged, reason);
-    }
-
-    static String preview(Message m) {
-        return m.content() != null ? m.content() : "[" + m.messageType() + "]";
     }
 }

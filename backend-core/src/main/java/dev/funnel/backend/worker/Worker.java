@@ -1,16 +1,27 @@
 package dev.funnel.backend.worker;
 
+import dev.funnel.backend.conversations.ConversationRef;
 import dev.funnel.backend.queue.QueueConsumer;
 import dev.funnel.backend.queue.QueuedMessage;
+import dev.funnel.backend.webhook.MalformedWebhookException;
+import dev.funnel.backend.webhook.ParsedWebhook;
+import dev.funnel.backend.webhook.WebhookParser;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Consumes the inbound queue: parse each webhook body, handle every lead message in it, and delete
- * the queue message only after all of that is committed. A failure leaves the message for
- * redelivery, with a growing delay.
+ * Consumes the inbound queue. Each webhook body is parsed and stored in one transaction, and only
+ * after that commit is the queue message deleted; the bot turns it calls for are then scheduled from
+ * what is in the database. A failure leaves the message for redelivery; after {@code maxReceives}
+ * attempts it is kept as a rejected webhook instead, never dropped.
  */
 public final class Worker implements AutoCloseable {
 
@@ -18,19 +29,37 @@ public final class Worker implements AutoCloseable {
     private static final Duration POLL_WAIT = Duration.ofSeconds(20);
 
     private final QueueConsumer queue;
-    private final WebhookParser parser;
-    private final TurnProcessor turns;
+    private final WebhookParser parser = new WebhookParser();
+    private final Ingestor ingestor;
+    private final Rejections rejections;
+    private final TurnScheduler turns;
+    private final TurnProcessor processor;
+    private final int maxReceives;
+    private final Duration visibility;
+    private final Clock clock;
     private final Thread thread;
+    private final ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("funnel-visibility").daemon().factory());
     private volatile boolean running = true;
 
-    public Worker(QueueConsumer queue, WebhookParser parser, TurnProcessor turns) {
+    public Worker(QueueConsumer queue, Ingestor ingestor, Rejections rejections, TurnScheduler turns,
+                  TurnProcessor processor, WorkerConfig config, Clock clock) {
         this.queue = queue;
-        this.parser = parser;
+        this.ingestor = ingestor;
+        this.rejections = rejections;
         this.turns = turns;
+        this.processor = processor;
+        this.maxReceives = config.maxReceives();
+        this.visibility = config.visibility();
+        this.clock = clock;
         this.thread = Thread.ofPlatform().name("funnel-worker").daemon().unstarted(this::loop);
     }
 
+    /** Resumes what a previous run left unfinished, then starts consuming. */
     public void start() {
+        for (ConversationRef pending : processor.recover()) {
+            turns.runSoon(pending, Duration.ZERO);
+        }
         thread.start();
     }
 
@@ -39,11 +68,13 @@ public final class Worker implements AutoCloseable {
         while (running) {
             try {
                 List<QueuedMessage> batch = queue.receive(10, POLL_WAIT);
-                for (QueuedMessage message : batch) {
-                    if (!running) {
-                        return;
+                ScheduledFuture<?> extender = keepInvisible(batch);
+                try {
+                    for (QueuedMessage message : batch) {
+                        process(message);
                     }
-                    process(message);
+                } finally {
+                    extender.cancel(false);
                 }
                 failures = 0;
             } catch (RuntimeException e) {
@@ -57,26 +88,47 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** While a batch is in work, its messages stay hidden from other consumers however long it takes. */
+    private ScheduledFuture<?> keepInvisible(List<QueuedMessage> batch) {
+        long period = Math.max(1, visibility.toSeconds() / 2);
+        return heartbeat.scheduleAtFixedRate(() -> {
+            for (QueuedMessage message : batch) {
+                try {
+                    queue.extend(message, visibility);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Could not extend a message's visibility", e);
+                }
+            }
+        }, period, period, TimeUnit.SECONDS);
+    }
+
     void process(QueuedMessage message) {
-        List<InboundEvent> events;
-        try {
-            events = parser.parse(message.body());
-        } catch (WebhookParser.MalformedWebhookException e) {
-            LOG.warning(() -> "Rejected a queued webhook (" + message.body().length + " bytes): " + e.getMessage());
+        if (message.receiveCount() > maxReceives) {
+            rejections.record(null, "Failed after " + (message.receiveCount() - 1) + " attempts",
+                    message.receiveCount(), message.body(), clock.instant());
             queue.delete(message);
             return;
         }
+        ParsedWebhook webhook;
         try {
-            for (InboundEvent event : events) {
-                turns.handle(event);
-            }
+            webhook = parser.parse(message.body());
+        } catch (MalformedWebhookException e) {
+            rejections.record(null, e.getMessage(), message.receiveCount(), message.body(), clock.instant());
             queue.delete(message);
+            return;
+        }
+        Set<ConversationRef> conversations;
+        try {
+            conversations = ingestor.ingest(webhook, message.body());
         } catch (RuntimeException e) {
             Duration delay = Duration.ofSeconds(Math.min(300, 5L * message.receiveCount()));
-            LOG.log(Level.WARNING, "Handling a webhook failed (attempt " + message.receiveCount()
+            LOG.log(Level.WARNING, "Storing a webhook failed (attempt " + message.receiveCount()
                     + "); it will be retried in " + delay.toSeconds() + " s", e);
             queue.release(message, delay);
+            return;
         }
+        queue.delete(message);
+        conversations.forEach(turns::messageArrived);
     }
 
     private static void sleep(Duration duration) {
@@ -91,10 +143,12 @@ public final class Worker implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        heartbeat.shutdownNow();
         try {
             thread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        turns.close();
     }
 }

@@ -90,7 +90,8 @@ abstract class RepositoryContract {
     @Test
     void anInboundMessageIsStoredOnceWhateverTheRedeliveries() {
         Conversation c = newConversation("Acme", "15550002");
-        MessageRepository.Inbound in = new MessageRepository.Inbound("wamid.1", "text", "hi", "{}", null, NOW);
+        MessageRepository.Inbound in = new MessageRepository.Inbound("wamid.1", "key-1", "text", "hi", "{}", null, NOW,
+                null, null);
 
         MessageRepository.Stored first = db.inTransaction(tx -> messages.storeInbound(tx, c, in, NOW));
         MessageRepository.Stored second = db.inTransaction(tx -> messages.storeInbound(tx, c, in, NOW));
@@ -99,6 +100,67 @@ abstract class RepositoryContract {
         assertThat(second.inserted()).isFalse();
         assertThat(second.message().id()).isEqualTo(first.message().id());
         assertThat(second.message().turnStatus()).isEqualTo("pending");
+    }
+
+    @Test
+    void aReusedWhatsAppIdWithAnotherKeyIsAnotherMessage() {
+        Conversation c = newConversation("Acme", "15550009");
+
+        db.inTransaction(tx -> messages.storeInbound(tx, c,
+                new MessageRepository.Inbound("wamid.xyzxyz", "key-a", "image", null, "{}", null, NOW, "m1", "image/jpeg"),
+                NOW));
+        MessageRepository.Stored other = db.inTransaction(tx -> messages.storeInbound(tx, c,
+                new MessageRepository.Inbound("wamid.xyzxyz", "key-b", "audio", null, "{}", null, NOW, "m2", "audio/ogg"),
+                NOW));
+        List<Message> pending = db.inTransaction(tx -> messages.pendingTurn(tx, c.organisationId(), c.id()));
+
+        assertThat(other.inserted()).isTrue();
+        assertThat(pending).extracting(Message::mediaId).containsExactly("m1", "m2");
+    }
+
+    @Test
+    void aTurnClosesOnlyTheMessagesItAnswered() {
+        Conversation c = newConversation("Acme", "15550010");
+        MessageRepository.Stored first = db.inTransaction(tx -> messages.storeInbound(tx, c,
+                new MessageRepository.Inbound("w1", "k1", "text", "one", "{}", null, NOW, null, null), NOW));
+        db.inTransactionRun(tx -> messages.finishTurn(tx, List.of(first.message()), "done", NOW));
+        db.inTransaction(tx -> messages.storeInbound(tx, c,
+                new MessageRepository.Inbound("w2", "k2", "text", "two", "{}", null, NOW.plusSeconds(1), null, null),
+                NOW));
+
+        List<Message> pending = db.inTransaction(tx -> messages.pendingTurn(tx, c.organisationId(), c.id()));
+        List<dev.funnel.backend.conversations.ConversationRef> waiting =
+                db.inTransaction(messages::conversationsWithPendingTurns);
+
+        assertThat(pending).extracting(Message::content).containsExactly("two");
+        assertThat(waiting).extracting(dev.funnel.backend.conversations.ConversationRef::conversationId)
+                .containsExactly(c.id());
+    }
+
+    @Test
+    void statusesMoveForwardOnlyAndAreRecordedOnce() {
+        Conversation c = newConversation("Acme", "15550011");
+        Message reply = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hi", "reply:s", null, NOW));
+        db.inTransactionRun(tx -> messages.markSent(tx, reply.id(), "wamid.OUT1", "sent", NOW));
+        dev.funnel.backend.conversations.StatusRepository statuses = new dev.funnel.backend.conversations.StatusRepository();
+
+        List<Message> read = db.inTransaction(tx -> statuses.apply(tx, c.organisationId(), status("read"), NOW));
+        List<Message> lateDelivered = db.inTransaction(tx -> statuses.apply(tx, c.organisationId(), status("delivered"), NOW));
+        List<Message> readAgain = db.inTransaction(tx -> statuses.apply(tx, c.organisationId(), status("read"), NOW));
+        Message now = db.inTransaction(tx -> messages.find(tx, c.organisationId(), reply.id())).orElseThrow();
+
+        assertThat(read).extracting(Message::status).containsExactly("read");
+        assertThat(lateDelivered).isEmpty();
+        assertThat(readAgain).isEmpty();
+        assertThat(now.status()).isEqualTo("read");
+        List<Integer> recorded = db.inTransaction(tx -> tx.query("SELECT COUNT(*) FROM message_statuses",
+                rs -> rs.getInt(1)));
+        assertThat(recorded).containsExactly(2);
+    }
+
+    private static dev.funnel.backend.webhook.StatusUpdate status(String status) {
+        return new dev.funnel.backend.webhook.StatusUpdate("pn", "wamid.OUT1", status, NOW, "15550011", List.of(),
+                null, null, null, null);
     }
 
     @Test

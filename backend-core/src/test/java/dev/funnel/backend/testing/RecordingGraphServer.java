@@ -24,7 +24,7 @@ public final class RecordingGraphServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call as Meta would have received it. */
-    public record Call(String method, String path, String authorization, JsonNode body) {
+    public record Call(String method, String path, String authorization, JsonNode body, long receivedNanos) {
     }
 
     private record Failure(int status, String body) {
@@ -65,13 +65,22 @@ public final class RecordingGraphServer implements AutoCloseable {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
         calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), body));
+                exchange.getRequestHeaders().getFirst("Authorization"), body, System.nanoTime()));
         Failure failure;
         synchronized (this) {
             failure = failures.poll();
         }
+        String path = exchange.getRequestURI().getPath();
         if (failure != null) {
             respond(exchange, failure.status(), failure.body());
+        } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/media-bytes/")) {
+            respondBytes(exchange, mediaBytes(path.substring("/media-bytes/".length())));
+        } else if ("GET".equals(exchange.getRequestMethod())) {
+            String mediaId = path.substring(path.lastIndexOf('/') + 1);
+            respond(exchange, 200, """
+                    {"url":"http://127.0.0.1:%d/media-bytes/%s","mime_type":"image/jpeg","sha256":"x",
+                     "file_size":%d,"id":"%s","messaging_product":"whatsapp"}"""
+                    .formatted(server.getAddress().getPort(), mediaId, mediaBytes(mediaId).length, mediaId));
         } else if (exchange.getRequestURI().getPath().endsWith("/messages") && isValidSend(body)) {
             String to = body.path("to").asText();
             respond(exchange, 200, """
@@ -80,6 +89,19 @@ public final class RecordingGraphServer implements AutoCloseable {
         } else {
             respond(exchange, 400, """
                     {"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100}}""");
+        }
+    }
+
+    /** What the fake CDN serves for a media id. */
+    public static byte[] mediaBytes(String mediaId) {
+        return ("JPEG-BYTES-OF-" + mediaId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void respondBytes(HttpExchange exchange, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -46,6 +46,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private final Map<PipelineStep, Queue<Failure>> failures = new EnumMap<>(PipelineStep.class);
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
     private ScriptedLlmServer(HttpServer server) {
         this.server = server;
@@ -56,6 +57,8 @@ public final class ScriptedLlmServer implements AutoCloseable {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             ScriptedLlmServer scripted = new ScriptedLlmServer(http);
             http.createContext("/", scripted::handle);
+            // concurrent requests are answered concurrently, as a real model server does
+            http.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             http.start();
             return scripted;
         } catch (IOException e) {
@@ -82,6 +85,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
         failures.computeIfAbsent(step, s -> new ArrayDeque<>()).add(new Failure(httpStatus, body));
     }
 
+    /** Every answer takes this long from now on, like a real model thinking (benchmarks). */
+    public void delay(java.time.Duration delay) {
+        this.delay = delay;
+    }
+
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -106,11 +114,17 @@ public final class ScriptedLlmServer implements AutoCloseable {
                 String model = request.path("model").asText();
                 PipelineStep step = stepOf(system).orElse(null);
                 Answer answer = answer(new RecordedRequest(step, system, user, model));
+                if (!delay.isZero()) {
+                    Thread.sleep(delay);
+                }
                 if (answer.status() != 200) {
                     respond(exchange, answer.status(), answer.body());
                 } else {
                     respond(exchange, 200, completion(model, answer.body(), system.length() + user.length()));
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                respond(exchange, 503, error("ScriptedLlmServer is stopping"));
             } catch (IOException | RuntimeException e) {
                 // otherwise the JDK server drops the connection and the test sees a puzzling I/O error
                 respond(exchange, 500, error("ScriptedLlmServer could not handle the request: " + e));

@@ -1,0 +1,176 @@
+package dev.funnel.backend.worker;
+
+import dev.funnel.backend.conversations.Conversation;
+import dev.funnel.backend.conversations.ConversationEvents;
+import dev.funnel.backend.conversations.ConversationRepository;
+import dev.funnel.backend.conversations.ConversationRef;
+import dev.funnel.backend.conversations.Message;
+import dev.funnel.backend.conversations.MessageRepository;
+import dev.funnel.backend.conversations.StatusRepository;
+import dev.funnel.backend.db.Db;
+import dev.funnel.backend.db.Tx;
+import dev.funnel.backend.leads.Lead;
+import dev.funnel.backend.leads.LeadRepository;
+import dev.funnel.backend.organisations.OrganisationRepository;
+import dev.funnel.backend.webhook.InboundMessage;
+import dev.funnel.backend.webhook.MessageContent;
+import dev.funnel.backend.webhook.ParsedWebhook;
+import dev.funnel.backend.webhook.StatusUpdate;
+import dev.funnel.backend.webhook.TemplateStatusUpdate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Stores everything one webhook carries in one transaction: lead messages (each exactly once),
+ * delivery statuses (forward only) and template status events. Consoles hear about it after the
+ * commit; the conversations with new lead messages are returned for their bot turns.
+ */
+public final class Ingestor {
+
+    private static final Logger LOG = Logger.getLogger(Ingestor.class.getName());
+
+    /** What a stored webhook changed. */
+    record Changes(List<Conversation> conversations, List<Arrival> arrivals, List<StatusChange> statuses,
+                   Set<ConversationRef> turns) {
+    }
+
+    record Arrival(Conversation conversation, Message message) {
+    }
+
+    record StatusChange(Conversation conversation, Message message) {
+    }
+
+    private final Db db;
+    private final ConversationEvents events;
+    private final Rejections rejections;
+    private final Clock clock;
+    private final OrganisationRepository organisations = new OrganisationRepository();
+    private final LeadRepository leads = new LeadRepository();
+    private final ConversationRepository conversations = new ConversationRepository();
+    private final MessageRepository messages = new MessageRepository();
+    private final StatusRepository statuses = new StatusRepository();
+
+    public Ingestor(Db db, ConversationEvents events, Rejections rejections, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.rejections = rejections;
+        this.clock = clock;
+    }
+
+    /** Stores the webhook; returns the conversations whose lead wrote something new. */
+    public Set<ConversationRef> ingest(ParsedWebhook webhook, byte[] body) {
+        Instant now = clock.instant();
+        Changes changes = db.inTransaction(tx -> {
+            Changes c = new Changes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>());
+            for (InboundMessage message : webhook.messages()) {
+                storeMessage(tx, message, body, now, c);
+            }
+            for (StatusUpdate status : webhook.statuses()) {
+                applyStatus(tx, status, now, c);
+            }
+            for (TemplateStatusUpdate update : webhook.templateUpdates()) {
+                recordTemplateStatus(tx, update, now);
+            }
+            return c;
+        });
+        changes.arrivals().forEach(a -> events.messageCreated(a.conversation(), a.message()));
+        changes.statuses().forEach(s -> events.messageStatus(s.conversation(), s.message()));
+        changes.conversations().forEach(events::conversationUpdated);
+        return changes.turns();
+    }
+
+    private void storeMessage(Tx tx, InboundMessage in, byte[] body, Instant now, Changes changes) {
+        Optional<OrganisationRepository.Route> route = organisations.route(tx, in.phoneNumberId());
+        if (route.isEmpty()) {
+            rejections.record(tx, null, "No organisation has WhatsApp phone number id " + in.phoneNumberId()
+                    + " (message " + in.waMessageId() + ")", 1, body, now);
+            return;
+        }
+        UUID orgId = route.get().organisationId();
+        String phone = leadAddress(in);
+        Lead lead = leads.getOrCreate(tx, orgId, phone, in.profileName(), in.contactUserId(), route.get().simulated(), now);
+        Conversation conversation = conversations.getOrCreate(tx, orgId, lead.id(), now);
+        MessageRepository.Stored stored = messages.storeInbound(tx, conversation, inbound(in), now);
+        if (!stored.inserted()) {
+            return; // Meta's retry, or the queue's redelivery, of a message already stored
+        }
+        Instant at = in.timestamp() == null ? now : in.timestamp();
+        conversations.recordLeadMessage(tx, conversation.id(), stored.message().content(), at, now);
+        Conversation updated = conversations.find(tx, orgId, conversation.id()).orElseThrow();
+        changes.arrivals().add(new Arrival(updated, stored.message()));
+        changes.conversations().removeIf(c -> c.id().equals(updated.id()));
+        changes.conversations().add(updated);
+        if (startsATurn(in.content())) {
+            changes.turns().add(new ConversationRef(orgId, conversation.id()));
+        } else {
+            messages.finishTurn(tx, List.of(stored.message()), "no_reply", now);
+        }
+    }
+
+    private void applyStatus(Tx tx, StatusUpdate status, Instant now, Changes changes) {
+        Optional<OrganisationRepository.Route> route = organisations.route(tx, status.phoneNumberId());
+        if (route.isEmpty()) {
+            LOG.fine(() -> "Status for unknown phone number id " + status.phoneNumberId() + " ignored");
+            return;
+        }
+        UUID orgId = route.get().organisationId();
+        for (Message changed : statuses.apply(tx, orgId, status, now)) {
+            conversations.find(tx, orgId, changed.conversationId())
+                    .ifPresent(c -> changes.statuses().add(new StatusChange(c, changed)));
+        }
+    }
+
+    private void recordTemplateStatus(Tx tx, TemplateStatusUpdate update, Instant now) {
+        UUID orgId = tx.queryOne("SELECT organisation_id FROM whatsapp_integrations WHERE business_account_id = ?",
+                rs -> Tx.uuid(rs, "organisation_id"), update.businessAccountId()).orElse(null);
+        tx.update("""
+                INSERT INTO template_status_events (id, organisation_id, business_account_id, meta_template_id,
+                    template_name, language, event, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID(), orgId, update.businessAccountId(), update.templateId(), update.templateName(),
+                update.language(), update.event(), update.reason(), now);
+        if (orgId != null) {
+            tx.update("""
+                    UPDATE templates SET status = ?, status_reason = ?, updated_at = ?
+                    WHERE organisation_id = ? AND (meta_template_id = ? OR (name = ? AND language = ?))""",
+                    update.event(), update.reason(), now, orgId, update.templateId(), update.templateName(),
+                    update.language());
+        }
+    }
+
+    /**
+     * Reactions, edits, revocations and system notices are kept in the conversation, but a lead
+     * removing a reaction is no reason for the bot to speak.
+     */
+    private static boolean startsATurn(MessageContent content) {
+        return !(content instanceof MessageContent.Reaction
+                || content instanceof MessageContent.Revoke
+                || content instanceof MessageContent.Edit
+                || content instanceof MessageContent.SystemEvent);
+    }
+
+    /** The lead's WhatsApp number; a business-scoped user id stands in when Meta hides the number. */
+    private static String leadAddress(InboundMessage in) {
+        if (in.from() != null) {
+            return in.from();
+        }
+        return in.contactWaId() != null ? in.contactWaId() : "user:" + in.contactUserId();
+    }
+
+    private static MessageRepository.Inbound inbound(InboundMessage in) {
+        String mediaId = null;
+        String mime = null;
+        if (in.content() instanceof MessageContent.Media media) {
+            mediaId = media.mediaId();
+            mime = media.mimeType();
+        }
+        return new MessageRepository.Inbound(in.waMessageId(), in.dedupKey(), in.type(), in.displayText(),
+                in.rawJson(), in.context() == null ? null : in.context().id(), in.timestamp(), mediaId, mime);
+    }
+}

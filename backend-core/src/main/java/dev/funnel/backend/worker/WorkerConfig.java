@@ -1,0 +1,38 @@
+package dev.funnel.backend.worker;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the worker paces itself: {@code FUNNEL_DEBOUNCE_MS} (a burst from one lead within it is one
+ * turn, default 5000), {@code FUNNEL_MAX_RECEIVES} (attempts before a webhook is kept as rejected,
+ * default 5), {@code FUNNEL_VISIBILITY_SECONDS} (how long a message in work stays hidden, renewed
+ * while it is worked on, default 60) and {@code FUNNEL_MAX_PARALLEL_TURNS} (default 64).
+ */
+public record WorkerConfig(Duration debounce, int maxReceives, Duration visibility, int maxParallelTurns) {
+
+    public static WorkerConfig fromEnvironment(Map<String, String> env) {
+        return new WorkerConfig(
+                Duration.ofMillis(number(env, "FUNNEL_DEBOUNCE_MS", 5000)),
+                (int) number(env, "FUNNEL_MAX_RECEIVES", 5),
+                Duration.ofSeconds(number(env, "FUNNEL_VISIBILITY_SECONDS", 60)),
+                (int) number(env, "FUNNEL_MAX_PARALLEL_TURNS", 64));
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String raw = Optional.ofNullable(env.get(name)).map(String::trim).orElse("");
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of 0 or more, not '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.funnel.backend.bench;
+
+import dev.funnel.backend.BackendConfig;
+import dev.funnel.backend.BackendServer;
+import dev.funnel.backend.RunningBackend;
+import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.LlmScripts;
+import dev.funnel.backend.testing.RecordingGraphServer;
+import dev.funnel.backend.testing.ScriptedLlmServer;
+import dev.funnel.backend.testing.Webhooks;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Worker benchmarks (issue [2/7] point 8), printed as figures, never asserted:
+ * <ol>
+ *   <li>throughput with a model that answers at once, on H2 with the local queue;</li>
+ *   <li>non-LLM overhead per message at a moderate rate: webhook accepted → reply at the Graph API,
+ *       minus the four model calls;</li>
+ *   <li>1,000 leads at once with 200 ms per model call, against the LLM-bound ideal (4 × 200 ms).</li>
+ * </ol>
+ * Run: {@code ./funnel bench} (see docs/benchmarks.md).
+ */
+public final class WorkerBenchmark {
+
+    private static final String SECRET = "bench-secret";
+    private static final String PHONE_NUMBER_ID = "5550009990001";
+
+    private WorkerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int throughputMessages = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        try (ScriptedLlmServer llm = ScriptedLlmServer.start(); RecordingGraphServer graph = RecordingGraphServer.start()) {
+            LlmScripts.sendNow(llm, "Thanks! A colleague will confirm the details.");
+            Path dataDir = Files.createTempDirectory("funnel-bench");
+            RunningBackend backend = BackendServer.start(BackendConfig.fromEnvironment(Map.of(
+                    "FUNNEL_PORT", "0",
+                    "FUNNEL_HOST", "127.0.0.1",
+                    "FUNNEL_DATA_DIR", dataDir.toString(),
+                    "WHATSAPP_APP_SECRET", SECRET,
+                    "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
+                    "LLM_BASE_URL", llm.baseUrl(),
+                    "LLM_API_KEY", "k",
+                    "LLM_MODEL", "bench",
+                    "FUNNEL_DEBOUNCE_MS", "0",
+                    "FUNNEL_MAX_PARALLEL_TURNS", "1000")));
+            try {
+                ApiClient api = new ApiClient(backend.baseUri());
+                api.signUp("Bench Ltd", "bench@bench.test");
+                api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-bench\"}"
+                        .formatted(PHONE_NUMBER_ID));
+                URI webhook = backend.baseUri().resolve("/webhook");
+
+                run(webhook, graph, 200, "warm-up");
+                double seconds = run(webhook, graph, throughputMessages, "throughput");
+                System.out.printf("worker throughput (instant model, H2, local queue): %d messages in %.2f s = %.0f messages/s%n",
+                        throughputMessages, seconds, throughputMessages / seconds);
+
+                Overhead.measure(backend, webhook, graph, llm, SECRET, PHONE_NUMBER_ID);
+
+                llm.delay(Duration.ofMillis(200));
+                double wall = run(webhook, graph, 1000, "thousand");
+                double ideal = 4 * 0.2;
+                System.out.printf("1,000 leads at once, 200 ms per model call: wall %.2f s, LLM-bound ideal %.2f s,"
+                        + " ratio %.2f (target <= 1.3)%n", wall, ideal, wall / ideal);
+            } finally {
+                backend.stop();
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Posts one message from each of {@code leads} new leads at once; returns seconds until all are answered. */
+    static double run(URI webhook, RecordingGraphServer graph, int leads, String tag) throws Exception {
+        int before = graph.calls().size();
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < leads; i++) {
+            bodies.add(Webhooks.text(PHONE_NUMBER_ID, tag.hashCode() % 1000 + "77" + (100000 + i),
+                    "wamid." + tag + "." + i, 1_750_000_000L + i, "Hi, what does it cost? (" + i + ")"));
+        }
+        long start = System.nanoTime();
+        try (ExecutorService posters = Executors.newFixedThreadPool(16)) {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (byte[] body : bodies) {
+                sent.add(posters.submit(() -> Webhooks.postSigned(webhook, SECRET, body)));
+            }
+            for (Future<Integer> f : sent) {
+                if (f.get() != 200) {
+                    throw new IllegalStateException("webhook refused: " + f.get());
+                }
+            }
+        }
+        while (graph.calls().size() - before < leads) {
+            Thread.sleep(5);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

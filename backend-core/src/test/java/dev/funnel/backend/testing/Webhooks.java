@@ -1,0 +1,59 @@
+package dev.funnel.backend.testing;
+
+import dev.funnel.gateway.SignatureVerifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** Webhook bodies as Meta sends them, signed and posted to a {@code /webhook} endpoint. */
+public final class Webhooks {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Webhooks() {
+    }
+
+    /** Posts the body with a valid {@code X-Hub-Signature-256}; returns the HTTP status. */
+    public static int postSigned(URI webhookUrl, String appSecret, byte[] body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(webhookUrl)
+                            .header("Content-Type", "application/json")
+                            .header("X-Hub-Signature-256", new SignatureVerifier(appSecret).sign(body))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A text message from {@code from} to the business number {@code phoneNumberId}. */
+    public static byte[] text(String phoneNumberId, String from, String messageId, long epochSeconds, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1234567890987654321","changes":[{"value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"972123456789",
+                "phone_number_id":"%s"},"contacts":[{"profile":{"name":"Lead %s"},"wa_id":"%s"}],
+                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]},
+                "field":"messages"}]}]}""".formatted(phoneNumberId, from, from, from, messageId, epochSeconds, text)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A real Meta body from the test resources, byte for byte. */
+    public static byte[] fixture(String name) {
+        try (InputStream in = Webhooks.class.getResourceAsStream("/meta-webhooks/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
