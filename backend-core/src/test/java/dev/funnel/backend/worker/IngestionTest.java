@@ -102,7 +102,7 @@ class IngestionTest {
                 "SELECT inbound_key FROM messages WHERE message_from = 'lead' AND inbound_key IS NOT NULL",
                 rs -> rs.getString(1)));
         Set<String> stored = new TreeSet<>(keys);
-        assertThat(expectedKeys).hasSizeGreaterThan(15);
+        assertThat(expectedKeys).as("distinct messages among the real bodies").hasSizeGreaterThanOrEqualTo(15);
         assertThat(stored).containsAll(expectedKeys);
         assertThat(count("SELECT COUNT(*) FROM template_status_events WHERE meta_template_id = '1689556908129832'"))
                 .isEqualTo(2);
@@ -112,7 +112,6 @@ class IngestionTest {
 
     @Test
     void aBurstFromOneLeadIsOneTurnAnsweredOnceWithEveryMessageInOrder() {
-        int analyzeBefore = analyzeCalls();
         long t = 1_750_000_000L;
         // delivered out of order: the lead's timestamps decide the order the bot reads them in
         post(Webhooks.text(PHONE_NUMBER_ID, "4930111222", "wamid.b2", t + 2, "second: is there a warranty?"));
@@ -123,8 +122,11 @@ class IngestionTest {
         Waits.until("the turn to close", WAIT, () -> count(
                 "SELECT COUNT(*) FROM messages WHERE wa_message_id IN ('wamid.b1','wamid.b2','wamid.b3') "
                         + "AND turn_status = 'done'") == 3);
-        assertThat(analyzeCalls() - analyzeBefore).isEqualTo(1);
-        String prompt = lastAnalyzePrompt();
+        List<String> prompts = llm.requests().stream()
+                .filter(r -> r.step() == PipelineStep.ANALYZE && r.user().contains("first: hello"))
+                .map(ScriptedLlmServer.RecordedRequest::user).toList();
+        assertThat(prompts).as("one turn read the whole burst").hasSize(1);
+        String prompt = prompts.getFirst();
         assertThat(prompt.indexOf("first: hello")).isLessThan(prompt.indexOf("second: is there a warranty?"));
         assertThat(prompt.indexOf("second: is there a warranty?")).isLessThan(prompt.indexOf("third: and the price?"));
     }
@@ -215,11 +217,6 @@ class IngestionTest {
 
     private static int analyzeCalls() {
         return (int) llm.requests().stream().filter(r -> r.step() == PipelineStep.ANALYZE).count();
-    }
-
-    private static String lastAnalyzePrompt() {
-        return llm.requests().stream().filter(r -> r.step() == PipelineStep.ANALYZE).reduce((a, b) -> b)
-                .orElseThrow().user();
     }
 
     private static int count(String sql) {
