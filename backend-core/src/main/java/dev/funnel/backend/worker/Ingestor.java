@@ -35,6 +35,8 @@ import java.util.logging.Logger;
 public final class Ingestor {
 
     private static final Logger LOG = Logger.getLogger(Ingestor.class.getName());
+    /** leads.phone: WhatsApp numbers have at most 15 digits; a business-scoped user id fits too. */
+    private static final int MAX_ADDRESS = 32;
 
     /** What a stored webhook changed. */
     record Changes(List<Conversation> conversations, List<Arrival> arrivals, List<StatusChange> statuses,
@@ -95,7 +97,13 @@ public final class Ingestor {
         }
         UUID orgId = route.get().organisationId();
         String phone = leadAddress(in);
-        Lead lead = leads.getOrCreate(tx, orgId, phone, in.profileName(), in.contactUserId(), route.get().simulated(), now);
+        if (phone.length() > MAX_ADDRESS) {
+            rejections.record(tx, orgId, "A message came from an address that is no WhatsApp number: "
+                    + fit(phone, 60) + "...", 1, body, now);
+            return;
+        }
+        Lead lead = leads.getOrCreate(tx, orgId, phone, fit(in.profileName(), 200), fit(in.contactUserId(), 100),
+                route.get().simulated(), now);
         Conversation conversation = conversations.getOrCreate(tx, orgId, lead.id(), now);
         MessageRepository.Stored stored = messages.storeInbound(tx, conversation, inbound(in), now);
         if (!stored.inserted()) {
@@ -121,7 +129,10 @@ public final class Ingestor {
             return;
         }
         UUID orgId = route.get().organisationId();
-        for (Message changed : statuses.apply(tx, orgId, status, now)) {
+        StatusUpdate fitted = new StatusUpdate(status.phoneNumberId(), fit(status.waMessageId(), 200),
+                fit(status.status(), 20), status.timestamp(), status.recipientId(), status.errors(),
+                status.pricingCategory(), status.billable(), status.bizOpaqueCallbackData(), status.conversationId());
+        for (Message changed : statuses.apply(tx, orgId, fitted, now)) {
             conversations.find(tx, orgId, changed.conversationId())
                     .ifPresent(c -> changes.statuses().add(new StatusChange(c, changed)));
         }
@@ -133,14 +144,15 @@ public final class Ingestor {
         tx.update("""
                 INSERT INTO template_status_events (id, organisation_id, business_account_id, meta_template_id,
                     template_name, language, event, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                UUID.randomUUID(), orgId, update.businessAccountId(), update.templateId(), update.templateName(),
-                update.language(), update.event(), update.reason(), now);
+                UUID.randomUUID(), orgId, fit(update.businessAccountId(), 64), fit(update.templateId(), 64),
+                fit(update.templateName(), 512), fit(update.language(), 20), fit(update.event(), 40),
+                fit(update.reason(), 2000), now);
         if (orgId != null) {
             tx.update("""
                     UPDATE templates SET status = ?, status_reason = ?, updated_at = ?
                     WHERE organisation_id = ? AND (meta_template_id = ? OR (name = ? AND language = ?))""",
-                    update.event(), update.reason(), now, orgId, update.templateId(), update.templateName(),
-                    update.language());
+                    fit(update.event(), 20), fit(update.reason(), 2000), now, orgId, fit(update.templateId(), 64),
+                    fit(update.templateName(), 512), fit(update.language(), 20));
         }
     }
 
@@ -170,7 +182,21 @@ public final class Ingestor {
             mediaId = media.mediaId();
             mime = media.mimeType();
         }
-        return new MessageRepository.Inbound(in.waMessageId(), in.dedupKey(), in.type(), in.displayText(),
-                in.rawJson(), in.context() == null ? null : in.context().id(), in.timestamp(), mediaId, mime);
+        return new MessageRepository.Inbound(fit(in.waMessageId(), 200), in.dedupKey(),
+                in.type() == null ? "unknown" : fit(in.type(), 30), fit(in.displayText(), 20_000), fit(in.rawJson(), 1_000_000),
+                in.context() == null ? null : fit(in.context().id(), 200), in.timestamp(), fit(mediaId, 200),
+                fit(mime, 200));
+    }
+
+    /**
+     * Makes a webhook value fit its column: a body with an absurd field is still stored instead of
+     * failing its transaction on every retry. NUL characters go too: PostgreSQL text cannot hold them.
+     */
+    static String fit(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.indexOf('\0') >= 0 ? value.replace("\0", "") : value;
+        return clean.length() <= max ? clean : clean.substring(0, max);
     }
 }

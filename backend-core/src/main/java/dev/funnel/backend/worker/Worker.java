@@ -113,7 +113,8 @@ public final class Worker implements AutoCloseable {
         try {
             webhook = parser.parse(message.body());
         } catch (MalformedWebhookException e) {
-            rejections.record(null, e.getMessage(), message.receiveCount(), message.body(), clock.instant());
+            rejections.record(null, "Unreadable webhook: " + e.getMessage(), message.receiveCount(), message.body(),
+                    clock.instant());
             queue.delete(message);
             return;
         }

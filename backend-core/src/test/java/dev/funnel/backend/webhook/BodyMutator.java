@@ -18,10 +18,10 @@ import java.util.Random;
  * must read it without refusing); byte mutations usually break it (so the parser may refuse it, but only
  * with {@link MalformedWebhookException}).
  */
-final class BodyMutator {
+public final class BodyMutator {
 
     /** @param validJson true when the body is still a JSON object within the reader's limits */
-    record Mutant(byte[] body, String description, boolean validJson) {
+    public record Mutant(byte[] body, String description, boolean validJson) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,11 +38,11 @@ final class BodyMutator {
 
     private final Random random;
 
-    BodyMutator(Random random) {
+    public BodyMutator(Random random) {
         this.random = random;
     }
 
-    Mutant mutate(byte[] original) {
+    public Mutant mutate(byte[] original) {
         if (random.nextBoolean()) {
             return mutateTree(original);
         }
