@@ -25,6 +25,7 @@ import dev.funnel.backend.settings.WhatsAppSettingsService;
 import dev.funnel.backend.whatsapp.GraphApiClient;
 import dev.funnel.backend.whatsapp.OutboundSender;
 import dev.funnel.backend.worker.Ingestor;
+import dev.funnel.backend.worker.RejectedWebhooksService;
 import dev.funnel.backend.worker.Rejections;
 import dev.funnel.backend.worker.TurnProcessor;
 import dev.funnel.backend.worker.TurnScheduler;
@@ -109,6 +110,7 @@ public final class BackendServer {
                             .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, clock))
                             .register("/settings/llm", llm)
                             .register("/debug", new SimulatorService(db, tokens, signer, self::get, clock))
+                            .register("/webhooks", new RejectedWebhooksService(db, tokens))
                             .register("/media", new MediaService(db, tokens, graph, cipher,
                                     new MediaCache(config.dataDir().resolve("media-cache"), MEDIA_CACHE_BYTES)))
                             .update(BackendServer::errors))

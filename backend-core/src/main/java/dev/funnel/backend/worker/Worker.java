@@ -104,8 +104,7 @@ public final class Worker implements AutoCloseable {
 
     void process(QueuedMessage message) {
         if (message.receiveCount() > maxReceives) {
-            rejections.record(null, "Failed after " + (message.receiveCount() - 1) + " attempts",
-                    message.receiveCount(), message.body(), clock.instant());
+            rejections.recordFailed(parser, message.body(), message.receiveCount(), clock.instant());
             queue.delete(message);
             return;
         }

@@ -165,7 +165,29 @@ class IngestionTest {
         assertThat(post("{\"object\": not json".getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
 
         Waits.until("the rejection", WAIT,
-                () -> count("SELECT COUNT(*) FROM rejected_webhooks WHERE reason LIKE '%JSON%'") >= 1);
+                () -> count("SELECT COUNT(*) FROM rejected_webhooks WHERE reason LIKE 'Unreadable webhook:%JSON%'") >= 1);
+        assertThat(api.get("/webhooks/rejected").body().path("unattributed_count").asInt()).isPositive();
+    }
+
+    @Test
+    void aWebhookThatFailedOnEveryAttemptIsKeptAndShownToItsOrganisation() {
+        byte[] body = Webhooks.text(PHONE_NUMBER_ID, "4930555666", "wamid.failing", 1_750_000_500L, "hello?");
+        // as if the worker had already tried it five times (FUNNEL_MAX_RECEIVES) and crashed each time
+        backend.db().inTransactionRun(tx -> tx.update(
+                "INSERT INTO inbound_queue (body, enqueued_at, visible_at, receive_count) VALUES (?, ?, ?, 5)",
+                body, java.time.Instant.now(), java.time.Instant.now()));
+
+        Waits.until("the rejection", WAIT, () -> count(
+                "SELECT COUNT(*) FROM rejected_webhooks WHERE reason = 'Failed after 5 attempts'") == 1);
+        ApiClient.Response listed = api.get("/webhooks/rejected");
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().path("items")).anySatisfy(item -> {
+            assertThat(item.path("reason").asText()).isEqualTo("Failed after 5 attempts");
+            assertThat(item.path("receive_count").asInt()).isEqualTo(6);
+            assertThat(item.path("size").asInt()).isEqualTo(body.length);
+        });
+        assertThat(count("SELECT COUNT(*) FROM messages WHERE wa_message_id = 'wamid.failing'")).isZero();
     }
 
     @Test
