@@ -9,17 +9,8 @@ import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.TeamStack;
 import dev.funnel.backend.testing.Waits;
-import dev.funnel.gateway.GatewayMain;
-import dev.funnel.gateway.HealthService;
-import dev.funnel.gateway.WebhookService;
-import dev.funnel.gateway.queue.ElasticMq;
-import dev.funnel.gateway.queue.SqsInboundQueue;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import io.helidon.webserver.WebServer;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,74 +25,31 @@ import org.junit.jupiter.api.Test;
  */
 class WalkingSkeletonIT {
 
-    private static final String APP_SECRET = "gateway-app-secret";
-    private static final String PHONE_NUMBER_ID = "1122334455667";
-    private static final String ACCESS_TOKEN = "EAAG-test-access-token";
+    private static final String PHONE_NUMBER_ID = TeamStack.PHONE_NUMBER_ID;
+    private static final String ACCESS_TOKEN = TeamStack.ACCESS_TOKEN;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String REPLY = "Hi! Our plans start at ₹999/month. How big is your team?";
 
-    private static ElasticMq sqs;
-    private static SqsClient sqsClient;
-    private static String queueUrl;
+    private static TeamStack stack;
     private static ScriptedLlmServer llm;
     private static RecordingGraphServer graph;
-    private static RunningBackend backend;
-    private static WebServer gateway;
-    private static SqsInboundQueue gatewayQueue;
     private static ApiClient api;
     private static EventsClient events;
 
     @BeforeAll
-    static void startEverything(@org.junit.jupiter.api.io.TempDir Path dataDir) throws Exception {
-        sqs = ElasticMq.start();
-        sqsClient = sqs.client();
-        queueUrl = ElasticMq.createQueue(sqsClient, "funnel-inbound");
-        llm = ScriptedLlmServer.start();
-        graph = RecordingGraphServer.start();
-        TestDatabases.DbUrl db = TestDatabases.postgres();
-        backend = BackendServer.start(BackendConfig.fromEnvironment(Map.ofEntries(
-                Map.entry("FUNNEL_PORT", "0"),
-                Map.entry("FUNNEL_HOST", "127.0.0.1"),
-                Map.entry("FUNNEL_DATA_DIR", dataDir.toString()),
-                Map.entry("FUNNEL_DB_URL", db.url()),
-                Map.entry("FUNNEL_DB_USER", db.user()),
-                Map.entry("FUNNEL_DB_PASSWORD", db.password()),
-                Map.entry("FUNNEL_QUEUE", "sqs"),
-                Map.entry("SQS_QUEUE_URL", queueUrl),
-                Map.entry("SQS_ENDPOINT", sqs.endpoint().toString()),
-                Map.entry("AWS_REGION", "us-east-1"),
-                Map.entry("WHATSAPP_APP_SECRET", APP_SECRET),
-                Map.entry("WHATSAPP_VERIFY_TOKEN", "verify-me"),
-                Map.entry("WHATSAPP_GRAPH_URL", graph.baseUrl().toString()),
-                Map.entry("LLM_BASE_URL", llm.baseUrl()),
-                Map.entry("LLM_API_KEY", "test-key"),
-                Map.entry("LLM_MODEL", "scripted-model"),
-                Map.entry("FUNNEL_DEBOUNCE_MS", "0"))));
-        gatewayQueue = new SqsInboundQueue(sqsClient, queueUrl);
-        gateway = WebServer.builder().host("127.0.0.1").port(0)
-                .routing(r -> GatewayMain.routing(r, new WebhookService(APP_SECRET, "verify-me", gatewayQueue),
-                        new HealthService(gatewayQueue)))
-                .build().start();
-
-        api = new ApiClient(backend.baseUri());
-        api.signUp("Acme Solar", "asha@acme.test");
-        ApiClient.Response connected = api.put("/settings/whatsapp", """
-                {"phone_number_id":"%s","access_token":"%s","display_phone_number":"+972 12 345 6789"}"""
-                .formatted(PHONE_NUMBER_ID, ACCESS_TOKEN));
-        assertThat(connected.status()).isEqualTo(200);
-        events = new EventsClient(backend.baseUri(), api.token());
+    static void startEverything() throws Exception {
+        stack = new TeamStack("funnel-inbound", Map.of());
+        llm = stack.llm;
+        graph = stack.graph;
+        api = stack.api;
+        events = new EventsClient(stack.backend.baseUri(), api.token());
         events.await("server_hello", p -> true, WAIT);
     }
 
     @AfterAll
     static void stopEverything() {
         events.close();
-        gateway.stop();
-        backend.stop();
-        graph.close();
-        llm.close();
-        gatewayQueue.close();
-        sqs.stopNow();
+        stack.close();
     }
 
     @Test
@@ -192,7 +140,7 @@ class WalkingSkeletonIT {
     }
 
     private static int postToGateway(byte[] body) {
-        return Webhooks.postSigned(URI.create("http://127.0.0.1:" + gateway.port() + "/webhook"), APP_SECRET, body);
+        return stack.postToGateway(body);
     }
 
     private static byte[] textWebhook(String from, String messageId, String text) {
@@ -200,11 +148,10 @@ class WalkingSkeletonIT {
     }
 
     private static void awaitQueueDrained() {
-        Waits.until("the queue to be empty", WAIT, () -> ElasticMq.inFlightOrWaiting(sqsClient, queueUrl) == 0);
+        stack.awaitQueueDrained(WAIT);
     }
 
     private static int count(String sql) {
-        return backend.db().inTransaction(tx -> tx.queryOne(sql, rs -> rs.getInt(1)).orElseThrow());
+        return stack.count(sql);
     }
-
 }
