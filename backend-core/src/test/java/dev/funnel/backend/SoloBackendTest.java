@@ -9,7 +9,7 @@ import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.SoloBackend;
 import dev.funnel.backend.testing.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,15 +40,10 @@ class SoloBackendTest {
     static void start(@TempDir Path dataDir) throws Exception {
         llm = ScriptedLlmServer.start();
         graph = RecordingGraphServer.start();
-        TestDatabases.DbUrl db = TestDatabases.h2();
-        backend = BackendServer.start(BackendConfig.fromEnvironment(Map.of(
-                "FUNNEL_PORT", "0",
-                "FUNNEL_HOST", "127.0.0.1",
-                "FUNNEL_DATA_DIR", dataDir.toString(),
-                "FUNNEL_DB_URL", db.url(),
+        backend = SoloBackend.start(dataDir, Map.of(
                 "WHATSAPP_APP_SECRET", APP_SECRET,
                 "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
-                "FUNNEL_DEBOUNCE_MS", "0")));
+                "FUNNEL_DEBOUNCE_MS", "0"));
     }
 
     @AfterAll

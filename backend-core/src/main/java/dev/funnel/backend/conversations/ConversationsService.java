@@ -6,6 +6,7 @@ import dev.funnel.backend.auth.Tokens;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
+import dev.funnel.backend.http.RequestParams;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -51,7 +52,7 @@ public final class ConversationsService implements HttpService {
             throw ApiException.badRequest("mode must be 'bot' or 'human'");
         }
         Boolean needsAttention = req.query().first("needs_attention").map(Boolean::parseBoolean).orElse(null);
-        int limit = limit(req);
+        int limit = RequestParams.limit(req, 200, MAX_PAGE);
         List<ConversationOut> out = db.inTransaction(tx -> conversations
                 .list(tx, caller.organisationId(), new ConversationRepository.Filter(mode, needsAttention, limit)))
                 .stream().map(ConversationOut::of).toList();
@@ -60,8 +61,8 @@ public final class ConversationsService implements HttpService {
 
     private void messages(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req);
-        UUID id = pathId(req);
-        int limit = limit(req);
+        UUID id = RequestParams.uuid(req, "id");
+        int limit = RequestParams.limit(req, 200, MAX_PAGE);
         List<MessageOut> out = db.inTransaction(tx -> {
             Conversation c = conversations.find(tx, caller.organisationId(), id)
                     .orElseThrow(() -> ApiException.notFound("Conversation"));
@@ -73,7 +74,7 @@ public final class ConversationsService implements HttpService {
 
     private void setMode(ServerRequest req, ServerResponse res, String mode) {
         Caller caller = tokens.caller(req);
-        UUID id = pathId(req);
+        UUID id = RequestParams.uuid(req, "id");
         Instant now = clock.instant();
         Conversation updated = db.inTransaction(tx -> {
             conversations.lock(tx, caller.organisationId(), id).orElseThrow(() -> ApiException.notFound("Conversation"));
@@ -86,25 +87,5 @@ public final class ConversationsService implements HttpService {
         events.takeover(updated, "human".equals(mode));
         events.conversationUpdated(updated);
         Json.ok(res, ConversationOut.of(updated));
-    }
-
-    static UUID pathId(ServerRequest req) {
-        try {
-            return UUID.fromString(req.path().pathParameters().get("id"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id must be a UUID");
-        }
-    }
-
-    private static int limit(ServerRequest req) {
-        try {
-            int limit = req.query().first("limit").map(Integer::parseInt).orElse(200);
-            if (limit < 1 || limit > MAX_PAGE) {
-                throw ApiException.badRequest("limit must be between 1 and " + MAX_PAGE);
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit must be a number");
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.funnel.backend.conversations.Message;
 import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.http.ApiException;
+import dev.funnel.backend.http.RequestParams;
 import dev.funnel.backend.security.TokenCipher;
 import dev.funnel.backend.whatsapp.GraphApiClient;
 import dev.funnel.backend.whatsapp.Integration;
@@ -48,12 +49,7 @@ public final class MediaService implements HttpService {
 
     private void media(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req);
-        UUID id;
-        try {
-            id = UUID.fromString(req.path().pathParameters().get("id"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id must be a UUID");
-        }
+        UUID id = RequestParams.uuid(req, "id");
         Message message = db.inTransaction(tx -> messages.find(tx, caller.organisationId(), id))
                 .orElseThrow(() -> ApiException.notFound("Message"));
         if (message.mediaId() == null) {

@@ -99,28 +99,27 @@ public final class GraphApiClient {
     }
 
     private JsonNode get(URI uri, String accessToken) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(20))
-                    .header("Authorization", "Bearer " + accessToken)
-                    .GET().build();
-            return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new WhatsAppApiException(0, null, "Cannot reach the WhatsApp API: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WhatsAppApiException(0, null, "Interrupted while calling the WhatsApp API", e);
-        }
+        return call(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + accessToken)
+                .GET().build());
     }
 
     private JsonNode post(String path, String accessToken, Object body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/" + path))
+            return call(HttpRequest.newBuilder(URI.create(baseUrl + "/" + path))
                     .timeout(Duration.ofSeconds(20))
                     .header("Authorization", "Bearer " + accessToken)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                    .build();
+                    .build());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The message cannot be written as JSON", e);
+        }
+    }
+
+    private JsonNode call(HttpRequest request) {
+        try {
             return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new WhatsAppApiException(0, null, "Cannot reach the WhatsApp API: " + e.getMessage(), e);

@@ -4,8 +4,8 @@ import dev.funnel.backend.auth.Caller;
 import dev.funnel.backend.auth.Tokens;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.db.Tx;
-import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
+import dev.funnel.backend.http.RequestParams;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -42,15 +42,7 @@ public final class RejectedWebhooksService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req);
-        int limit;
-        try {
-            limit = req.query().first("limit").map(Integer::parseInt).orElse(100);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit must be a number");
-        }
-        if (limit < 1 || limit > 500) {
-            throw ApiException.badRequest("limit must be between 1 and 500");
-        }
+        int limit = RequestParams.limit(req, 100, 500);
         Json.ok(res, db.inTransaction(tx -> new ListOut(items(tx, caller.organisationId(), limit), unattributed(tx))));
     }
 

@@ -42,6 +42,7 @@ public final class WorkerBenchmark {
         try (ScriptedLlmServer llm = ScriptedLlmServer.start(); RecordingGraphServer graph = RecordingGraphServer.start()) {
             LlmScripts.sendNow(llm, "Thanks! A colleague will confirm the details.");
             Path dataDir = Files.createTempDirectory("funnel-bench");
+            // an H2 file, as the console has it (the default when FUNNEL_DB_URL is not set)
             RunningBackend backend = BackendServer.start(BackendConfig.fromEnvironment(Map.of(
                     "FUNNEL_PORT", "0",
                     "FUNNEL_HOST", "127.0.0.1",

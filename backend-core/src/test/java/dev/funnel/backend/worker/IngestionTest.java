@@ -2,15 +2,13 @@ package dev.funnel.backend.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.funnel.backend.BackendConfig;
-import dev.funnel.backend.BackendServer;
 import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.pipeline.PipelineStep;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.SoloBackend;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.backend.webhook.InboundMessage;
@@ -53,15 +51,10 @@ class IngestionTest {
     static void start(@TempDir Path dataDir) throws IOException {
         llm = ScriptedLlmServer.start();
         graph = RecordingGraphServer.start();
-        TestDatabases.DbUrl db = TestDatabases.h2();
-        backend = BackendServer.start(BackendConfig.fromEnvironment(Map.of(
-                "FUNNEL_PORT", "0",
-                "FUNNEL_HOST", "127.0.0.1",
-                "FUNNEL_DATA_DIR", dataDir.toString(),
-                "FUNNEL_DB_URL", db.url(),
+        backend = SoloBackend.start(dataDir, Map.of(
                 "WHATSAPP_APP_SECRET", APP_SECRET,
                 "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
-                "FUNNEL_DEBOUNCE_MS", "400")));
+                "FUNNEL_DEBOUNCE_MS", "400"));
         api = new ApiClient(backend.baseUri());
         api.signUp("Fixture Co", "ops@fixture.test");
         api.put("/settings/whatsapp", """

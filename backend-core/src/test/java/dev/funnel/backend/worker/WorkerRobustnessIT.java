@@ -2,11 +2,9 @@ package dev.funnel.backend.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.funnel.backend.BackendConfig;
-import dev.funnel.backend.BackendServer;
 import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.SoloBackend;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.backend.webhook.BodyMutator;
@@ -39,14 +37,9 @@ class WorkerRobustnessIT {
 
     @Test
     void mutatedBodiesNeverBreakTheWorkerAndUnreadableOnesAreRecorded(@TempDir Path dataDir) throws Exception {
-        TestDatabases.DbUrl db = TestDatabases.h2();
-        try (RunningBackend backend = BackendServer.start(BackendConfig.fromEnvironment(Map.of(
-                "FUNNEL_PORT", "0",
-                "FUNNEL_HOST", "127.0.0.1",
-                "FUNNEL_DATA_DIR", dataDir.toString(),
-                "FUNNEL_DB_URL", db.url(),
+        try (RunningBackend backend = SoloBackend.start(dataDir, Map.of(
                 "WHATSAPP_APP_SECRET", SECRET,
-                "FUNNEL_DEBOUNCE_MS", "0")))) {
+                "FUNNEL_DEBOUNCE_MS", "0"))) {
             ApiClient api = new ApiClient(backend.baseUri());
             api.signUp("Robust Co", "ops@robust.test");
             api.put("/settings/whatsapp", "{\"phone_number_id\":\"1122334455667\",\"access_token\":\"EAAG-r\"}");
