@@ -47,6 +47,9 @@ public interface BackendClient {
 
     void simulate(SimulatedInbound inbound);
 
+    /** The newest webhooks the backend kept because it could not use them. */
+    RejectedWebhooks rejectedWebhooks();
+
     /** Opens the live event stream; it reconnects by itself until closed. */
     EventSubscription subscribe(BackendEventListener listener);
 }

@@ -22,6 +22,7 @@ public final class HttpBackendClient implements BackendClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = ApiJson.MAPPER;
+    private static final int REJECTED_WEBHOOKS_LIMIT = 100;
 
     private final URI baseUri;
     private final HttpClient http;
@@ -127,6 +128,11 @@ public final class HttpBackendClient implements BackendClient {
     @Override
     public void simulate(SimulatedInbound inbound) {
         call("POST", "/debug/simulate", inbound, JsonNode.class, true);
+    }
+
+    @Override
+    public RejectedWebhooks rejectedWebhooks() {
+        return call("GET", "/webhooks/rejected?limit=" + REJECTED_WEBHOOKS_LIMIT, null, RejectedWebhooks.class, true);
     }
 
     @Override

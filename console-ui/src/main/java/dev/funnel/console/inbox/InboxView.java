@@ -4,6 +4,7 @@ import dev.funnel.console.backend.ConnectionState;
 import dev.funnel.console.backend.Conversation;
 import dev.funnel.console.common.Binds;
 import dev.funnel.console.settings.LlmSettingsViewModel;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -12,10 +13,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PopOver;
 
 /**
- * Binds the inbox: toolbar, language-model banner, conversation list and status bar. The chat and
- * the simulator panel are included FXMLs with their own Views.
+ * Binds the inbox: toolbar, language-model banner, conversation list and status bar (with the
+ * rejected-webhooks warning and its popover). The chat and the simulator panel are included FXMLs
+ * with their own Views.
  */
 public final class InboxView {
 
@@ -27,9 +31,14 @@ public final class InboxView {
     @FXML private Label connectionStatus;
     @FXML private Label inboxError;
     @FXML private Label signedInAs;
+    @FXML private Button rejectedWebhooks;
+    @FXML private VBox rejectedWebhooksDetails;
+    @FXML private ListView<String> rejectedWebhooksList;
+    @FXML private Label unattributedWebhooks;
 
     private final InboxViewModel viewModel;
     private boolean listChanging;
+    private PopOver rejectedWebhooksPopOver;
 
     public InboxView(InboxViewModel viewModel) {
         this.viewModel = viewModel;
@@ -72,6 +81,14 @@ public final class InboxView {
         });
         Binds.message(inboxError, viewModel.errorProperty());
         signedInAs.setText(viewModel.signedInAs());
+
+        Binds.message(rejectedWebhooks, viewModel.rejectedWebhooksSummaryProperty());
+        rejectedWebhooksList.setItems(viewModel.rejectedWebhookLines());
+        Binds.shown(rejectedWebhooksList, Bindings.isNotEmpty(viewModel.rejectedWebhookLines()));
+        Binds.message(unattributedWebhooks, viewModel.unattributedWebhooksProperty());
+        rejectedWebhooksPopOver = new PopOver(rejectedWebhooksDetails);
+        rejectedWebhooksPopOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_LEFT);
+        rejectedWebhooksPopOver.setDetachable(false);
     }
 
     private void reselectOpenConversation() {
@@ -93,6 +110,11 @@ public final class InboxView {
     @FXML
     private void toggleSimulator() {
         viewModel.toggleSimulator();
+    }
+
+    @FXML
+    private void showRejectedWebhooks() {
+        rejectedWebhooksPopOver.show(rejectedWebhooks);
     }
 
     @FXML

@@ -8,10 +8,14 @@ import dev.funnel.console.backend.ConnectionState;
 import dev.funnel.console.backend.Conversation;
 import dev.funnel.console.backend.ConversationFilter;
 import dev.funnel.console.backend.Message;
+import dev.funnel.console.backend.RejectedWebhook;
+import dev.funnel.console.backend.RejectedWebhooks;
 import dev.funnel.console.common.ErrorMessages;
 import dev.funnel.console.common.Notifier;
 import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.common.Times;
 import dev.funnel.console.shell.Navigator;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -30,7 +34,8 @@ import javafx.collections.ObservableList;
 /**
  * The main screen: every conversation, newest activity first, kept live by backend events, and the
  * open one in {@link ChatViewModel}. After a dropped connection the list is fetched again, since
- * events sent while disconnected are lost.
+ * events sent while disconnected are lost. Webhooks the backend could not use are counted in the
+ * status bar, so none is lost without anyone seeing it.
  */
 public final class InboxViewModel implements BackendEventListener {
 
@@ -46,6 +51,9 @@ public final class InboxViewModel implements BackendEventListener {
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty simulatorOpen = new SimpleBooleanProperty();
+    private final StringProperty rejectedWebhooksSummary = new SimpleStringProperty("");
+    private final ObservableList<String> rejectedWebhookLines = FXCollections.observableArrayList();
+    private final StringProperty unattributedWebhooks = new SimpleStringProperty("");
     private final StringBinding connectionText = Bindings.createStringBinding(() -> switch (connection.get()) {
         case CONNECTING -> "Connecting to live updates…";
         case CONNECTED -> "Live";
@@ -67,6 +75,7 @@ public final class InboxViewModel implements BackendEventListener {
     public void load() {
         refreshConversations();
         checkLanguageModel();
+        refreshRejectedWebhooks();
     }
 
     public void refreshConversations() {
@@ -81,6 +90,40 @@ public final class InboxViewModel implements BackendEventListener {
     public void checkLanguageModel() {
         executor.execute(client::llmSettings, settings -> languageModelMissing.set(!settings.configured()),
                 failure -> error.set(ErrorMessages.describe(failure)));
+    }
+
+    /**
+     * Also run every minute while the inbox is shown. A failure keeps what was shown: a server older
+     * than this console has no such list, and the inbox must not show an error for it every minute.
+     */
+    public void refreshRejectedWebhooks() {
+        executor.execute(client::rejectedWebhooks, this::showRejectedWebhooks, failure -> { });
+    }
+
+    private void showRejectedWebhooks(RejectedWebhooks rejected) {
+        int items = rejected.items().size();
+        int unattributed = rejected.unattributedCount();
+        int total = items + unattributed;
+        rejectedWebhooksSummary.set(total == 0 ? "" : "⚠ " + webhooks(total) + " could not be processed");
+        rejectedWebhookLines.setAll(rejected.items().stream().map(InboxViewModel::describe).toList());
+        if (unattributed == 0) {
+            unattributedWebhooks.set("");
+        } else {
+            unattributedWebhooks.set((items == 0 ? webhooks(unattributed) : unattributed + " more")
+                    + " could not be tied to any organisation; see the server log.");
+        }
+    }
+
+    /** "22 Nov 06:30 · Failed after 5 attempts · received 6 times" */
+    private static String describe(RejectedWebhook webhook) {
+        String received = webhook.receiveCount() == 1
+                ? "received once" : "received " + webhook.receiveCount() + " times";
+        return Times.dayAndTime(webhook.receivedAt()) + " · "
+                + Objects.requireNonNullElse(webhook.reason(), "No reason recorded") + " · " + received;
+    }
+
+    private static String webhooks(int count) {
+        return count == 1 ? "1 webhook" : count + " webhooks";
     }
 
     public void open(Conversation conversation) {
@@ -110,6 +153,7 @@ public final class InboxViewModel implements BackendEventListener {
             missedEvents = false;
             refreshConversations();
             chat.refresh();
+            refreshRejectedWebhooks();
         }
     }
 
@@ -202,5 +246,20 @@ public final class InboxViewModel implements BackendEventListener {
 
     public BooleanProperty simulatorOpenProperty() {
         return simulatorOpen;
+    }
+
+    /** "⚠ 3 webhooks could not be processed", or empty when there are none. */
+    public ReadOnlyStringProperty rejectedWebhooksSummaryProperty() {
+        return rejectedWebhooksSummary;
+    }
+
+    /** One line per rejected webhook of this organisation, newest first: time, reason, deliveries. */
+    public ObservableList<String> rejectedWebhookLines() {
+        return rejectedWebhookLines;
+    }
+
+    /** The line about webhooks tied to no organisation, or empty when there are none. */
+    public ReadOnlyStringProperty unattributedWebhooksProperty() {
+        return unattributedWebhooks;
     }
 }

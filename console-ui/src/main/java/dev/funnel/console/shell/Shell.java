@@ -24,19 +24,24 @@ import dev.funnel.console.setup.ServerChoiceViewModel;
 import dev.funnel.console.setup.ServerConnector;
 import dev.funnel.console.simulator.SimulatorView;
 import dev.funnel.console.simulator.SimulatorViewModel;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The console window and the composition root of its screens: builds each screen's ViewModel and
  * View and swaps it in. It owns the session (client with its token, live event subscription) and
- * keeps the inbox alive while settings are open, so no live event is missed.
+ * keeps the inbox alive while settings are open, so no live event is missed. Rejected webhooks come
+ * with no live event, so they are fetched again every minute while the inbox is shown.
  */
 public final class Shell implements Navigator, AutoCloseable {
 
     private static final String THEME = "/dev/funnel/console/common/theme.css";
+    private static final Duration REJECTED_WEBHOOKS_PERIOD = Duration.seconds(60);
 
     private final Stage stage;
     private final TaskExecutor executor;
@@ -44,6 +49,7 @@ public final class Shell implements Navigator, AutoCloseable {
     private final ServerConnector connector;
     private final Notifier notifier;
     private final StackPane root = new StackPane();
+    private final Timeline rejectedWebhooksTimer;
 
     private BackendClient client;
     private AuthResult session;
@@ -58,6 +64,9 @@ public final class Shell implements Navigator, AutoCloseable {
         this.preferences = preferences;
         this.connector = connector;
         this.notifier = notifier;
+        rejectedWebhooksTimer = new Timeline(
+                new KeyFrame(REJECTED_WEBHOOKS_PERIOD, tick -> inbox.refreshRejectedWebhooks()));
+        rejectedWebhooksTimer.setCycleCount(Timeline.INDEFINITE);
     }
 
     public void start() {
@@ -108,6 +117,7 @@ public final class Shell implements Navigator, AutoCloseable {
             openInbox();
         } else {
             inbox.checkLanguageModel();
+            inbox.refreshRejectedWebhooks();
         }
         show(inboxScreen);
     }
@@ -143,9 +153,15 @@ public final class Shell implements Navigator, AutoCloseable {
 
     private void show(Parent screen) {
         root.getChildren().setAll(screen);
+        if (screen == inboxScreen) {
+            rejectedWebhooksTimer.play();
+        } else {
+            rejectedWebhooksTimer.stop();
+        }
     }
 
     private void endSession() {
+        rejectedWebhooksTimer.stop();
         if (liveEvents != null) {
             liveEvents.close();
         }

@@ -20,6 +20,7 @@ public final class FakeBackendClient implements BackendClient {
     public LlmSettings llm = new LlmSettings(false, null, null, false, "none");
     public List<Conversation> conversations = new ArrayList<>();
     public Map<String, List<Message>> messagesByConversation = new HashMap<>();
+    public RejectedWebhooks rejectedWebhooks = new RejectedWebhooks(List.of(), 0);
     public List<Object> requests = new ArrayList<>();
     public BackendEventListener listener;
     private BackendException nextFailure;
@@ -152,6 +153,12 @@ public final class FakeBackendClient implements BackendClient {
     @Override
     public void simulate(SimulatedInbound inbound) {
         call("simulate", inbound);
+    }
+
+    @Override
+    public RejectedWebhooks rejectedWebhooks() {
+        call("rejectedWebhooks", null);
+        return rejectedWebhooks;
     }
 
     @Override

@@ -70,6 +70,23 @@ class HttpBackendClientTest {
     }
 
     @Test
+    void rejectedWebhooksAreReadWithTheUnattributedCount() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /webhooks/rejected?limit=100", 200, """
+                {"items":[{"id":"9b2f6c1e-0d7a-4d8e-9a51-3c2b1f0e7d64","reason":"Failed after 5 attempts",
+                  "receive_count":6,"size":1544,"received_at":"2026-11-22T06:30:00Z"}],
+                 "unattributed_count":3}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        RejectedWebhooks rejected = client.rejectedWebhooks();
+
+        assertThat(rejected.items()).containsExactly(new RejectedWebhook("9b2f6c1e-0d7a-4d8e-9a51-3c2b1f0e7d64",
+                "Failed after 5 attempts", 6, 1544, Instant.parse("2026-11-22T06:30:00Z")));
+        assertThat(rejected.unattributedCount()).isEqualTo(3);
+        assertThat(server.last().authorization()).isEqualTo("Bearer tok-1");
+    }
+
+    @Test
     void theBackendsErrorTextBecomesTheMessage() {
         server.answer("POST /auth/login", 401, "{\"error\":\"Wrong email or password\"}");
 

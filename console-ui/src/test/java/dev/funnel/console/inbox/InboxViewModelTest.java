@@ -12,10 +12,13 @@ import dev.funnel.console.backend.FakeBackendClient;
 import dev.funnel.console.backend.LlmSettings;
 import dev.funnel.console.backend.Message;
 import dev.funnel.console.backend.MessageFrom;
+import dev.funnel.console.backend.RejectedWebhook;
+import dev.funnel.console.backend.RejectedWebhooks;
 import dev.funnel.console.backend.TestData;
 import dev.funnel.console.common.CurrentThreadTaskExecutor;
 import dev.funnel.console.common.RecordingNotifier;
 import dev.funnel.console.shell.RecordingNavigator;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,7 +220,7 @@ class InboxViewModelTest {
 
         backend.connection(ConnectionState.CONNECTED);
 
-        assertThat(backend.calls).containsExactly("conversations");
+        assertThat(backend.calls).containsExactly("conversations", "rejectedWebhooks");
         assertThat(inbox.connectionTextProperty().get()).isEqualTo("Live");
     }
 
@@ -231,11 +234,75 @@ class InboxViewModelTest {
     }
 
     @Test
+    void noRejectedWebhooksMeansNoWarning() {
+        assertThat(backend.calls).contains("rejectedWebhooks");
+        assertThat(inbox.rejectedWebhooksSummaryProperty().get()).isEmpty();
+        assertThat(inbox.rejectedWebhookLines()).isEmpty();
+        assertThat(inbox.unattributedWebhooksProperty().get()).isEmpty();
+    }
+
+    @Test
+    void rejectedWebhooksAreCountedAndListedWithReasonAndDeliveries() {
+        backend.rejectedWebhooks = new RejectedWebhooks(List.of(
+                rejected("Failed after 5 attempts", 6),
+                rejected("Unreadable webhook: not JSON", 1)), 3);
+
+        inbox.refreshRejectedWebhooks();
+
+        assertThat(inbox.rejectedWebhooksSummaryProperty().get()).isEqualTo("⚠ 5 webhooks could not be processed");
+        assertThat(inbox.rejectedWebhookLines()).satisfiesExactly(
+                line -> assertThat(line).endsWith(" · Failed after 5 attempts · received 6 times"),
+                line -> assertThat(line).endsWith(" · Unreadable webhook: not JSON · received once"));
+        assertThat(inbox.unattributedWebhooksProperty().get())
+                .isEqualTo("3 more could not be tied to any organisation; see the server log.");
+    }
+
+    @Test
+    void unattributedWebhooksAloneStillShowTheWarning() {
+        backend.rejectedWebhooks = new RejectedWebhooks(List.of(), 1);
+
+        inbox.refreshRejectedWebhooks();
+
+        assertThat(inbox.rejectedWebhooksSummaryProperty().get()).isEqualTo("⚠ 1 webhook could not be processed");
+        assertThat(inbox.rejectedWebhookLines()).isEmpty();
+        assertThat(inbox.unattributedWebhooksProperty().get())
+                .isEqualTo("1 webhook could not be tied to any organisation; see the server log.");
+    }
+
+    @Test
+    void rejectedWebhooksAreFetchedAgainAfterAReconnect() {
+        backend.connection(ConnectionState.CONNECTED);
+        backend.connection(ConnectionState.RECONNECTING);
+        backend.rejectedWebhooks = new RejectedWebhooks(List.of(rejected("Failed after 5 attempts", 6)), 0);
+
+        backend.connection(ConnectionState.CONNECTED);
+
+        assertThat(inbox.rejectedWebhooksSummaryProperty().get()).isEqualTo("⚠ 1 webhook could not be processed");
+    }
+
+    @Test
+    void aFailedRejectedWebhooksCheckKeepsTheWarningAndLeavesTheInboxWithoutError() {
+        backend.rejectedWebhooks = new RejectedWebhooks(List.of(), 2);
+        inbox.refreshRejectedWebhooks();
+        backend.failNext(404, "Not found");
+
+        inbox.refreshRejectedWebhooks();
+
+        assertThat(inbox.rejectedWebhooksSummaryProperty().get()).isEqualTo("⚠ 2 webhooks could not be processed");
+        assertThat(inbox.errorProperty().get()).isEmpty();
+    }
+
+    @Test
     void failedLoadIsShown() {
         backend.failNext(500, "Database unavailable");
 
         inbox.refreshConversations();
 
         assertThat(inbox.errorProperty().get()).isEqualTo("Database unavailable");
+    }
+
+    private static RejectedWebhook rejected(String reason, int receiveCount) {
+        return new RejectedWebhook("r-" + reason.hashCode(), reason, receiveCount, 1544,
+                Instant.parse("2026-11-22T06:30:00Z"));
     }
 }

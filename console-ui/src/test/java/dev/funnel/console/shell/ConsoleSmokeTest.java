@@ -12,11 +12,14 @@ import dev.funnel.console.backend.ConversationMode;
 import dev.funnel.console.backend.FakeBackendClient;
 import dev.funnel.console.backend.Message;
 import dev.funnel.console.backend.MessageFrom;
+import dev.funnel.console.backend.RejectedWebhook;
+import dev.funnel.console.backend.RejectedWebhooks;
 import dev.funnel.console.common.CurrentThreadTaskExecutor;
 import dev.funnel.console.common.MemoryPreferences;
 import dev.funnel.console.common.RecordingNotifier;
 import dev.funnel.console.setup.ServerConnector;
 import dev.funnel.console.simulator.SimulatorViewModel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +100,25 @@ class ConsoleSmokeTest {
         assertThat(notifier.shown).extracting(RecordingNotifier.Shown::title).containsExactly("Ana needs a person");
         assertThat(robot.lookup("#connectionStatus").queryLabeled().getText()).isEqualTo("Live");
         assertThat(robot.lookup("#llmBanner").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void rejectedWebhooksWarnInTheStatusBarAndListOnClick(FxRobot robot) {
+        signIn(robot);
+        assertThat(robot.lookup("#rejectedWebhooks").query().isVisible()).isFalse();
+        backend.rejectedWebhooks = new RejectedWebhooks(List.of(new RejectedWebhook("r1", "Failed after 5 attempts",
+                6, 1544, Instant.parse("2026-11-22T06:30:00Z"))), 3);
+
+        robot.clickOn("#whatsAppSettingsButton");
+        robot.clickOn("#leaveWhatsAppButton");
+        robot.clickOn("#rejectedWebhooks");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#rejectedWebhooks").queryButton().getText())
+                .isEqualTo("⚠ 4 webhooks could not be processed");
+        ListView<String> list = robot.lookup("#rejectedWebhooksList").queryListView();
+        assertThat(list.getItems()).singleElement().asString().contains("Failed after 5 attempts");
+        assertThat(robot.lookup("#unattributedWebhooks").queryLabeled().isVisible()).isTrue();
     }
 
     @Test
