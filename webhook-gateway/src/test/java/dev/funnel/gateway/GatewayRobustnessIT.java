@@ -123,6 +123,9 @@ class GatewayRobustnessIT {
         assertThat(ElasticMq.inFlightOrWaiting(sqs, queueUrl)).isEqualTo(queuedDistinct.size());
         assertThat(metrics.enqueueFailures()).isZero();
         assertThat(metrics.deliveries(200) + metrics.deliveries(400)).isEqualTo(BODIES);
+        assertThat(get("/metrics").body())
+                .contains("funnel_webhook_deliveries_total{status=\"400\"} " + refused.get() + "\n")
+                .contains("funnel_webhook_enqueue_failures_total 0\n");
         assertThat(get("/health").statusCode()).isEqualTo(200);
         assertThat(post(TestBodies.metaWebhook(TestBodies.TEXT_WITH_AD_REFERRAL)).statusCode()).isEqualTo(200);
     }
