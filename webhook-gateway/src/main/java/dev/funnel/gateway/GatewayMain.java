@@ -37,13 +37,16 @@ public final class GatewayMain {
 
         // the client lives as long as the process, so it is never closed
         var queue = new SqsInboundQueue(SqsClients.create(config.sqs(), SQS_SOCKET_TIMEOUT), config.sqs().queueUrl());
-        var webhook = new WebhookService(config.appSecret(), config.verifyToken(), queue);
+        var metrics = new GatewayMetrics();
+        metrics.counter("funnel_sqs_send_batches_total", "SendMessageBatch calls made.", queue::batchesSent);
+        metrics.counter("funnel_sqs_sent_messages_total", "Messages SQS accepted.", queue::messagesSent);
+        var webhook = new WebhookService(config.appSecret(), config.verifyToken(), queue, metrics);
         var health = new HealthService(queue);
 
         WebServer server = WebServer.builder()
                 .host("0.0.0.0")
                 .port(config.port())
-                .routing(routing -> routing(routing, webhook, health))
+                .routing(routing -> routing(routing, webhook, health, new MetricsService(metrics)))
                 .build()
                 .start();
         LOG.log(INFO, "webhook-gateway listening on port {0,number,#}, queue {1}", server.port(), config.sqs().queueUrl());
@@ -52,5 +55,11 @@ public final class GatewayMain {
     /** The routes of the gateway; shared by {@link #main} and the tests. */
     public static void routing(HttpRouting.Builder routing, WebhookService webhook, HealthService health) {
         routing.register(webhook, health);
+    }
+
+    /** The routes with {@code GET /metrics}. */
+    public static void routing(HttpRouting.Builder routing, WebhookService webhook, HealthService health,
+                               MetricsService metrics) {
+        routing.register(webhook, health, metrics);
     }
 }

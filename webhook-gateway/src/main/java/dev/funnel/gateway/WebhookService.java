@@ -2,9 +2,13 @@ package dev.funnel.gateway;
 
 import dev.funnel.gateway.queue.InboundQueue;
 import dev.funnel.gateway.queue.QueueException;
+import dev.funnel.gateway.queue.UnqueueableBodyException;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -13,12 +17,12 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger;
 import java.security.MessageDigest;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-import static java.lang.System.Logger.Level.INFO;
-import static java.lang.System.Logger.Level.WARNING;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
@@ -26,6 +30,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  *
  * <p>A delivery is acknowledged with 200 only after the queue has durably accepted it; any other
  * answer makes Meta redeliver it later, which is what we want when the queue is down.
+ *
+ * <p>Every POST (and every refused method) gets one {@code key=value} line on the logger
+ * {@value #DELIVERY_LOGGER}: status, reason, bytes, latency and queue time. It never holds the body,
+ * the signature or the secret.
  */
 public final class WebhookService implements HttpService {
 
@@ -34,13 +42,24 @@ public final class WebhookService implements HttpService {
 
     static final HeaderName SIGNATURE_HEADER = HeaderNames.create("X-Hub-Signature-256");
 
-    private static final Logger LOG = System.getLogger(WebhookService.class.getName());
+    /** The logger of the per-delivery lines, so operators can route or silence them on their own. */
+    public static final String DELIVERY_LOGGER = "dev.funnel.gateway.deliveries";
+
+    // JUL itself rather than System.Logger: logp names the source, which spares JUL a stack walk to
+    // find the caller on every delivery (it costs more than the rest of the line)
+    private static final Logger LOG = Logger.getLogger(DELIVERY_LOGGER);
+    private static final Header ALLOW = HeaderValues.create(HeaderNames.ALLOW, "GET, POST");
 
     private final SignatureVerifier verifier;
     private final byte[] verifyToken;
     private final InboundQueue queue;
+    private final GatewayMetrics metrics;
 
     public WebhookService(String appSecret, String verifyToken, InboundQueue queue) {
+        this(appSecret, verifyToken, queue, new GatewayMetrics());
+    }
+
+    public WebhookService(String appSecret, String verifyToken, InboundQueue queue, GatewayMetrics metrics) {
         if (verifyToken == null || verifyToken.isEmpty()) {
             // an empty token would let a request without hub.verify_token pass the check
             throw new IllegalArgumentException("the verify token must not be empty");
@@ -48,12 +67,14 @@ public final class WebhookService implements HttpService {
         this.verifier = new SignatureVerifier(appSecret);
         this.verifyToken = verifyToken.getBytes(UTF_8);
         this.queue = queue;
+        this.metrics = metrics;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/webhook", this::verifySubscription)
-                .post("/webhook", this::receive);
+                .post("/webhook", this::receive)
+                .any("/webhook", this::methodNotAllowed);
     }
 
     private void verifySubscription(ServerRequest req, ServerResponse res) {
@@ -72,35 +93,84 @@ public final class WebhookService implements HttpService {
 
     private void receive(ServerRequest req, ServerResponse res) {
         long started = System.nanoTime();
-        byte[] body = readAtMost(req, MAX_BODY_BYTES + 1);
-        Outcome outcome = deliver(body, req.headers().first(SIGNATURE_HEADER).orElse(null));
-        if (outcome == Outcome.QUEUED) {
+        Delivery delivery = deliver(req);
+        if (delivery.outcome() == Outcome.QUEUED) {
             res.send();
         } else {
-            sendError(res, outcome.status, outcome.error);
+            sendError(res, delivery.outcome().status, delivery.clientError());
         }
-        LOG.log(INFO, "webhook delivery status={0,number,#} bytes={1,number,#} latency_ms={2,number,#}",
-                outcome.status.code(), body.length,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        finish(delivery, started);
     }
 
-    private Outcome deliver(byte[] body, String signature) {
-        if (body.length > MAX_BODY_BYTES) {
-            return Outcome.TOO_LARGE;
+    private void methodNotAllowed(ServerRequest req, ServerResponse res) {
+        long started = System.nanoTime();
+        res.header(ALLOW);
+        sendError(res, Status.METHOD_NOT_ALLOWED_405, Outcome.METHOD_NOT_ALLOWED.error);
+        finish(new Delivery(Outcome.METHOD_NOT_ALLOWED, 0, 0, null), started);
+    }
+
+    private Delivery deliver(ServerRequest req) {
+        if (!isJson(req)) {
+            return new Delivery(Outcome.NOT_JSON, 0, 0, null);
         }
+        // a declared length over the limit is refused before reading a byte of it
+        if (req.headers().contentLength().orElse(0) > MAX_BODY_BYTES) {
+            return new Delivery(Outcome.TOO_LARGE, 0, 0, null);
+        }
+        byte[] body = readAtMost(req, MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            return new Delivery(Outcome.TOO_LARGE, body.length, 0, null);
+        }
+        String signature = req.headers().first(SIGNATURE_HEADER).orElse(null);
         if (signature == null) {
-            return Outcome.UNSIGNED;
+            return new Delivery(Outcome.UNSIGNED, body.length, 0, null);
         }
         if (!verifier.verify(body, signature)) {
-            return Outcome.BAD_SIGNATURE;
+            return new Delivery(Outcome.BAD_SIGNATURE, body.length, 0, null);
         }
+        long queueStarted = System.nanoTime();
         try {
-            queue.enqueue(body);
-            return Outcome.QUEUED;
+            queue.enqueue(body, Map.of(
+                    InboundQueue.RECEIVED_AT, Long.toString(System.currentTimeMillis()),
+                    InboundQueue.SIGNATURE, signature));
+            return new Delivery(Outcome.QUEUED, body.length, System.nanoTime() - queueStarted, null);
+        } catch (UnqueueableBodyException e) {
+            // signed, yet this queue can never carry it: a retry would fail the same way for days
+            return new Delivery(Outcome.UNQUEUEABLE, body.length, System.nanoTime() - queueStarted, e.getMessage());
         } catch (QueueException e) {
-            LOG.log(WARNING, "queue did not accept a verified delivery; answering 503 so Meta retries: {0}",
-                    e.getMessage());
-            return Outcome.QUEUE_UNAVAILABLE;
+            metrics.enqueueFailure();
+            return new Delivery(Outcome.QUEUE_UNAVAILABLE, body.length, System.nanoTime() - queueStarted, e.getMessage());
+        }
+    }
+
+    private void finish(Delivery delivery, long started) {
+        long latency = System.nanoTime() - started;
+        int status = delivery.outcome().status.code();
+        metrics.delivery(status, delivery.bytes(), latency);
+        var line = new StringBuilder(128).append("webhook status=").append(status)
+                .append(" reason=").append(delivery.outcome().reason)
+                .append(" bytes=").append(delivery.bytes())
+                .append(" latency_ms=").append(millis(latency))
+                .append(" queue_ms=").append(millis(delivery.queueNanos()));
+        if (delivery.detail() != null) {
+            line.append(" error=\"").append(printable(delivery.detail())).append('"');
+        }
+        LOG.logp(status >= 500 ? Level.WARNING : Level.INFO, WebhookService.class.getName(), "receive", line.toString());
+    }
+
+    // Meta sends "application/json"; a charset other than UTF-8 would contradict the bytes we verify.
+    private static boolean isJson(ServerRequest req) {
+        try {
+            Optional<HttpMediaType> contentType = req.headers().contentType();
+            if (contentType.isEmpty()) {
+                return false;
+            }
+            MediaType type = contentType.get().mediaType();
+            return "application".equalsIgnoreCase(type.type())
+                    && "json".equalsIgnoreCase(type.subtype())
+                    && contentType.get().charset().map("utf-8"::equalsIgnoreCase).orElse(true);
+        } catch (RuntimeException malformedHeader) {
+            return false;
         }
     }
 
@@ -116,21 +186,51 @@ public final class WebhookService implements HttpService {
     private static void sendError(ServerResponse res, Status status, String error) {
         res.status(status)
                 .header(HeaderValues.CONTENT_TYPE_JSON)
-                .send("{\"error\":\"" + error + "\"}");
+                .send("{\"error\":\"" + printable(error) + "\"}");
+    }
+
+    /** Milliseconds with three decimals, without String.format's cost on every delivery. */
+    static String millis(long nanos) {
+        long micros = nanos / 1000;
+        String fraction = Long.toString(1000 + micros % 1000).substring(1);
+        return micros / 1000 + "." + fraction;
+    }
+
+    // Keeps log lines and JSON error strings on one line and well-formed whatever a message holds.
+    private static String printable(String text) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c == '"' || c == '\\' || c < 0x20 ? '\'' : c);
+        }
+        return out.toString();
+    }
+
+    /** What happened to one request, for the answer, the log line and the metrics. */
+    private record Delivery(Outcome outcome, int bytes, long queueNanos, String detail) {
+
+        String clientError() {
+            return detail != null && outcome == Outcome.UNQUEUEABLE ? detail : outcome.error;
+        }
     }
 
     private enum Outcome {
-        QUEUED(Status.OK_200, null),
-        TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE_413, "body larger than 1 MiB"),
-        UNSIGNED(Status.UNAUTHORIZED_401, "missing X-Hub-Signature-256 header"),
-        BAD_SIGNATURE(Status.FORBIDDEN_403, "signature does not match"),
-        QUEUE_UNAVAILABLE(Status.SERVICE_UNAVAILABLE_503, "queue unavailable, retry later");
+        QUEUED(Status.OK_200, "queued", null),
+        NOT_JSON(Status.UNSUPPORTED_MEDIA_TYPE_415, "not_json", "Content-Type must be application/json"),
+        TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE_413, "too_large", "body larger than 1 MiB"),
+        UNSIGNED(Status.UNAUTHORIZED_401, "unsigned", "missing X-Hub-Signature-256 header"),
+        BAD_SIGNATURE(Status.FORBIDDEN_403, "bad_signature", "signature does not match"),
+        UNQUEUEABLE(Status.BAD_REQUEST_400, "unqueueable", "the body cannot be queued unchanged"),
+        QUEUE_UNAVAILABLE(Status.SERVICE_UNAVAILABLE_503, "queue_unavailable", "queue unavailable, retry later"),
+        METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED_405, "method_not_allowed", "use POST to deliver, GET to verify");
 
         final Status status;
+        final String reason;
         final String error;
 
-        Outcome(Status status, String error) {
+        Outcome(Status status, String reason, String error) {
             this.status = status;
+            this.reason = reason;
             this.error = error;
         }
     }

@@ -3,6 +3,7 @@ package dev.funnel.gateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -12,6 +13,11 @@ public final class TestBodies {
     public static final String TEXT_WITH_AD_REFERRAL = "text__pywa_ad_referral.json";
     public static final String REACTION_WITH_ESCAPED_EMOJI = "reaction__pywa_escaped_emoji.json";
     public static final String STATUS_SENT = "status_sent__pywa_biz_opaque_callback_data.json";
+
+    /** Every real body in test resources, e.g. as seeds for mutation. */
+    public static final List<String> ALL = List.of(TEXT_WITH_AD_REFERRAL, REACTION_WITH_ESCAPED_EMOJI, STATUS_SENT,
+            "status_read__pywa_group_recipient.json", "template_status_update__pywa_approved.json",
+            "interactive_list_reply__pywa_with_description.json", "malformed__pywa_interactive_without_body.json");
 
     private TestBodies() {
     }

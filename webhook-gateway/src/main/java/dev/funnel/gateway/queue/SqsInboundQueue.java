@@ -3,13 +3,12 @@ package dev.funnel.gateway.queue;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -18,40 +17,59 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  *
  * <p>SQS message bodies are text, so the body travels as its UTF-8 text. Meta's JSON is UTF-8, and
  * decoding then re-encoding valid UTF-8 gives the same bytes, so the consumer can re-check the
- * signature over exactly what Meta signed. Bytes that are not valid UTF-8 are refused rather than
- * silently replaced, which would break that guarantee.
+ * signature over exactly what Meta signed. Bytes SQS cannot carry unchanged (not UTF-8, characters
+ * outside SQS's allowed set, an empty body) are refused rather than silently altered.
+ *
+ * <p>Concurrent enqueues share {@code SendMessageBatch} calls (see {@link BatchingSqsSender}). On a
+ * FIFO queue ({@code .fifo} URL) each lead is its own message group and the body's SHA-256 is the
+ * deduplication id.
  */
 public final class SqsInboundQueue implements InboundQueue, AutoCloseable {
 
-    // All deliveries share one group: FIFO order across the whole stream, simplest to reason about.
-    private static final String MESSAGE_GROUP = "webhook";
+    /**
+     * Sender threads, each with its own connection: the JDK keeps at most 5 idle HTTP connections per
+     * host ({@code http.maxConnections}), so more senders would reconnect instead of batching more.
+     */
+    public static final int DEFAULT_SENDERS = 4;
+
     private static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(2);
+    private static final String STRING = "String";
 
     private final SqsClient client;
     private final String queueUrl;
     private final boolean fifo;
+    private final BatchingSqsSender sender;
 
     public SqsInboundQueue(SqsClient client, String queueUrl) {
+        this(client, queueUrl, DEFAULT_SENDERS);
+    }
+
+    public SqsInboundQueue(SqsClient client, String queueUrl, int senders) {
         this.client = client;
         this.queueUrl = queueUrl;
         this.fifo = queueUrl.endsWith(".fifo");
+        this.sender = new BatchingSqsSender(client, queueUrl, senders);
     }
 
     @Override
     public void enqueue(byte[] rawBody) {
-        var request = SendMessageRequest.builder()
-                .queueUrl(queueUrl)
-                .messageBody(strictUtf8(rawBody));
-        if (fifo) {
-            // Meta redelivers identical bodies; SQS drops the copies that arrive within 5 minutes
-            request.messageGroupId(MESSAGE_GROUP)
-                    .messageDeduplicationId(sha256Hex(rawBody));
-        }
-        try {
-            client.sendMessage(request.build());
-        } catch (SdkException e) {
-            throw new QueueException("SQS did not accept the message: " + e.getMessage(), e);
-        }
+        enqueue(rawBody, Map.of());
+    }
+
+    /** Attributes travel as SQS String message attributes; null or empty values are left out. */
+    @Override
+    public void enqueue(byte[] rawBody, Map<String, String> attributes) {
+        String text = sqsText(rawBody);
+        Map<String, MessageAttributeValue> messageAttributes = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> {
+            if (value != null && !value.isEmpty()) {
+                messageAttributes.put(name, MessageAttributeValue.builder().dataType(STRING).stringValue(value).build());
+            }
+        });
+        var message = fifo
+                ? new BatchingSqsSender.Message(text, messageAttributes, FifoIds.groupId(rawBody), FifoIds.deduplicationId(rawBody))
+                : new BatchingSqsSender.Message(text, messageAttributes, null, null);
+        sender.send(message, rawBody.length);
     }
 
     @Override
@@ -65,28 +83,49 @@ public final class SqsInboundQueue implements InboundQueue, AutoCloseable {
         }
     }
 
+    /** How many SendMessageBatch calls were made (each carries 1 to 10 messages). */
+    public long batchesSent() {
+        return sender.batches();
+    }
+
+    /** How many messages SQS accepted. */
+    public long messagesSent() {
+        return sender.sent();
+    }
+
     @Override
     public void close() {
+        sender.close();
         client.close();
     }
 
-    private static String strictUtf8(byte[] body) {
+    /** The body as SQS message text, or an {@link UnqueueableBodyException} saying why it cannot be. */
+    static String sqsText(byte[] body) {
+        if (body.length == 0) {
+            throw new UnqueueableBodyException("the body is empty and SQS takes no empty message");
+        }
+        String text;
         try {
-            return UTF_8.newDecoder()
+            text = UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new QueueException("the body is not valid UTF-8 and cannot travel as an SQS message", e);
+            throw new UnqueueableBodyException("the body is not valid UTF-8 and cannot travel as an SQS message");
         }
+        for (int i = 0; i < text.length(); i++) {
+            if (!sqsAllows(text.charAt(i))) {
+                throw new UnqueueableBodyException(String.format(
+                        "the body holds the character U+%04X, which SQS does not accept", (int) text.charAt(i)));
+            }
+        }
+        return text;
     }
 
-    private static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+    // SQS: #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF. Surrogates come in
+    // pairs here (the strict decoder refuses lone ones), which is how Java spells #x10000 and above.
+    private static boolean sqsAllows(char c) {
+        return c >= 0x20 ? c < 0xFFFE : c == '\t' || c == '\n' || c == '\r';
     }
 }
