@@ -94,19 +94,20 @@ public final class WebhookService implements HttpService {
     private void receive(ServerRequest req, ServerResponse res) {
         long started = System.nanoTime();
         Delivery delivery = deliver(req);
+        // logged before answering, so a delivery's line exists by the time its sender sees the status
+        finish(delivery, started);
         if (delivery.outcome() == Outcome.QUEUED) {
             res.send();
         } else {
             sendError(res, delivery.outcome().status, delivery.clientError());
         }
-        finish(delivery, started);
     }
 
     private void methodNotAllowed(ServerRequest req, ServerResponse res) {
         long started = System.nanoTime();
+        finish(new Delivery(Outcome.METHOD_NOT_ALLOWED, 0, 0, null), started);
         res.header(ALLOW);
         sendError(res, Status.METHOD_NOT_ALLOWED_405, Outcome.METHOD_NOT_ALLOWED.error);
-        finish(new Delivery(Outcome.METHOD_NOT_ALLOWED, 0, 0, null), started);
     }
 
     private Delivery deliver(ServerRequest req) {

@@ -40,9 +40,11 @@ public final class RecordingGraphServer implements AutoCloseable {
     }
 
     public static RecordingGraphServer start() throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "10000"); // see ScriptedLlmServer
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
         RecordingGraphServer recorder = new RecordingGraphServer(http);
         http.createContext("/", recorder::handle);
+        http.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         http.start();
         return recorder;
     }

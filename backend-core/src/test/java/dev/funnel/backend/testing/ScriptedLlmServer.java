@@ -54,7 +54,10 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
     public static ScriptedLlmServer start() {
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            // the JDK server closes idle keep-alive connections beyond 200 at once, and a client that
+            // reuses one gets no answer: with hundreds of turns in flight that is a test artefact
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
             ScriptedLlmServer scripted = new ScriptedLlmServer(http);
             http.createContext("/", scripted::handle);
             // concurrent requests are answered concurrently, as a real model server does
