@@ -77,7 +77,7 @@ public record BackendConfig(
     /** H2 in PostgreSQL mode; a query cache large enough for every statement Funnel prepares. */
     public static String h2Url(Path file) {
         return "jdbc:h2:file:" + file.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128;AUTO_SERVER=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
     }
 
     /** The user's data folder, as each desktop OS expects it. */

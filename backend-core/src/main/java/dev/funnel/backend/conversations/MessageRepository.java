@@ -87,13 +87,13 @@ public final class MessageRepository {
 
     public List<Message> list(Tx tx, UUID organisationId, UUID conversationId, int limit) {
         // the newest page, returned oldest first for reading; a lead's messages in the order they were
-        // written (their WhatsApp time), even when the webhooks arrived out of order
-        return tx.query("""
-                SELECT * FROM (SELECT m.*, COALESCE(m.wa_timestamp, m.created_at) AS written_at FROM messages m
-                    WHERE m.organisation_id = ? AND m.conversation_id = ?
-                    ORDER BY written_at DESC, m.created_at DESC, m.id DESC LIMIT ?) page
-                ORDER BY written_at, created_at, id""",
+        // written (their WhatsApp time), even when the webhooks arrived out of order. Reversed here rather
+        // than in an outer query: H2 scans the whole table for a derived table with parameters.
+        List<Message> newestFirst = tx.query("""
+                SELECT * FROM messages WHERE organisation_id = ? AND conversation_id = ?
+                ORDER BY COALESCE(wa_timestamp, created_at) DESC, created_at DESC, id DESC LIMIT ?""",
                 MessageRepository::map, organisationId, conversationId, limit);
+        return newestFirst.reversed();
     }
 
     public void markSent(Tx tx, UUID id, String waMessageId, String status, Instant now) {

@@ -39,6 +39,8 @@ public final class WorkerBenchmark {
 
     public static void main(String[] args) throws Exception {
         int throughputMessages = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        // the JIT compilers take a third of the CPU for the first few thousand messages: measure after them
+        int warmUpMessages = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
         try (ScriptedLlmServer llm = ScriptedLlmServer.start(); RecordingGraphServer graph = RecordingGraphServer.start()) {
             LlmScripts.sendNow(llm, "Thanks! A colleague will confirm the details.");
             Path dataDir = Files.createTempDirectory("funnel-bench");
@@ -61,7 +63,7 @@ public final class WorkerBenchmark {
                         .formatted(PHONE_NUMBER_ID));
                 URI webhook = backend.baseUri().resolve("/webhook");
 
-                run(webhook, graph, 200, "warm-up");
+                run(webhook, graph, warmUpMessages, "warm-up");
                 double seconds = run(webhook, graph, throughputMessages, "throughput");
                 System.out.printf("worker throughput (instant model, H2, local queue): %d messages in %.2f s = %.0f messages/s%n",
                         throughputMessages, seconds, throughputMessages / seconds);
