@@ -7,6 +7,7 @@ import dev.funnel.gateway.queue.QueueException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -79,17 +80,35 @@ public final class LocalQueue implements InboundQueue, QueueConsumer {
                     ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
                     rs -> new QueuedMessage(Long.toString(rs.getLong("id")), rs.getBytes("body"),
                             rs.getInt("receive_count") + 1), now, max);
-            for (QueuedMessage m : batch) {
-                tx.update("UPDATE inbound_queue SET visible_at = ?, receive_count = ? WHERE id = ?",
-                        now.plus(visibility), m.receiveCount(), Long.parseLong(m.handle()));
+            if (!batch.isEmpty()) {
+                tx.update("UPDATE inbound_queue SET visible_at = ?, receive_count = receive_count + 1 WHERE id IN ("
+                        + placeholders(batch.size()) + ")", concat(now.plus(visibility), ids(batch)));
             }
             return batch;
         });
     }
 
     @Override
-    public void delete(QueuedMessage message) {
-        db.inTransactionRun(tx -> tx.update("DELETE FROM inbound_queue WHERE id = ?", Long.parseLong(message.handle())));
+    public void delete(List<QueuedMessage> messages) {
+        if (!messages.isEmpty()) {
+            db.inTransactionRun(tx -> tx.update(
+                    "DELETE FROM inbound_queue WHERE id IN (" + placeholders(messages.size()) + ")", ids(messages)));
+        }
+    }
+
+    private static Object[] ids(List<QueuedMessage> messages) {
+        return messages.stream().map(m -> Long.parseLong(m.handle())).toArray();
+    }
+
+    private static Object[] concat(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     @Override

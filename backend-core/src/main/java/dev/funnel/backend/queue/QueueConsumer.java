@@ -12,8 +12,8 @@ public interface QueueConsumer {
     /** Waits up to {@code wait} for messages; returns at most {@code max}, possibly none. */
     List<QueuedMessage> receive(int max, Duration wait);
 
-    /** The message's work is committed: it must never be delivered again. */
-    void delete(QueuedMessage message);
+    /** The messages' work is committed: they must never be delivered again. */
+    void delete(List<QueuedMessage> messages);
 
     /** The message is still in work: keep it hidden from other consumers for another {@code visibility}. */
     void extend(QueuedMessage message, Duration visibility);

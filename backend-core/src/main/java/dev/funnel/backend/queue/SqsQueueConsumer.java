@@ -3,14 +3,19 @@ package dev.funnel.backend.queue;
 import dev.funnel.gateway.queue.QueueException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /** Long-polls an SQS queue (team and edge modes) for webhook bodies the gateway verified. */
 public final class SqsQueueConsumer implements QueueConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SqsQueueConsumer.class.getName());
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -43,12 +48,26 @@ public final class SqsQueueConsumer implements QueueConsumer {
         }
     }
 
+    /**
+     * Deletes in batches of ten (SQS's limit). An entry SQS refuses is only logged: the message comes
+     * back after its visibility timeout and the ingestor recognises it as already stored.
+     */
     @Override
-    public void delete(QueuedMessage message) {
-        try {
-            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.handle()));
-        } catch (SdkException e) {
-            throw new QueueException("Cannot delete an SQS message: " + e.getMessage(), e);
+    public void delete(List<QueuedMessage> messages) {
+        for (int from = 0; from < messages.size(); from += 10) {
+            List<QueuedMessage> chunk = messages.subList(from, Math.min(messages.size(), from + 10));
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(DeleteMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i)).receiptHandle(chunk.get(i).handle()).build());
+            }
+            try {
+                sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed().forEach(failure ->
+                        LOG.warning(() -> "SQS did not delete a stored message (it will be redelivered and"
+                                + " recognised): " + failure.code() + " " + failure.message()));
+            } catch (SdkException e) {
+                throw new QueueException("Cannot delete SQS messages: " + e.getMessage(), e);
+            }
         }
     }
 

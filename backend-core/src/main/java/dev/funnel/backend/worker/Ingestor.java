@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Stores everything one webhook carries in one transaction: lead messages (each exactly once),
- * delivery statuses (forward only) and template status events. Consoles hear about it after the
- * commit; the conversations with new lead messages are returned for their bot turns.
+ * Stores everything a batch of webhooks carries in one transaction: lead messages (each exactly
+ * once), delivery statuses (forward only) and template status events. Consoles hear about it after
+ * the commit; the conversations with new lead messages are returned for their bot turns.
  */
 public final class Ingestor {
 
@@ -41,6 +41,10 @@ public final class Ingestor {
     /** What a stored webhook changed. */
     record Changes(List<Conversation> conversations, List<Arrival> arrivals, List<StatusChange> statuses,
                    Set<ConversationRef> turns) {
+    }
+
+    /** A parsed webhook with the raw body it came in, kept for the record of anything refused. */
+    public record Received(ParsedWebhook webhook, byte[] body) {
     }
 
     record Arrival(Conversation conversation, Message message) {
@@ -66,19 +70,25 @@ public final class Ingestor {
         this.clock = clock;
     }
 
-    /** Stores the webhook; returns the conversations whose lead wrote something new. */
-    public Set<ConversationRef> ingest(ParsedWebhook webhook, byte[] body) {
+    /**
+     * Stores the webhooks, all or none; returns the conversations whose lead wrote something new.
+     * One commit for a whole batch is what lets a burst of webhooks through at the queue's pace.
+     */
+    public Set<ConversationRef> ingest(List<Received> batch) {
         Instant now = clock.instant();
         Changes changes = db.inTransaction(tx -> {
             Changes c = new Changes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>());
-            for (InboundMessage message : webhook.messages()) {
-                storeMessage(tx, message, body, now, c);
-            }
-            for (StatusUpdate status : webhook.statuses()) {
-                applyStatus(tx, status, now, c);
-            }
-            for (TemplateStatusUpdate update : webhook.templateUpdates()) {
-                recordTemplateStatus(tx, update, now);
+            for (Received received : batch) {
+                ParsedWebhook webhook = received.webhook();
+                for (InboundMessage message : webhook.messages()) {
+                    storeMessage(tx, message, received.body(), now, c);
+                }
+                for (StatusUpdate status : webhook.statuses()) {
+                    applyStatus(tx, status, now, c);
+                }
+                for (TemplateStatusUpdate update : webhook.templateUpdates()) {
+                    recordTemplateStatus(tx, update, now);
+                }
             }
             return c;
         });

@@ -8,7 +8,11 @@ import dev.funnel.backend.webhook.ParsedWebhook;
 import dev.funnel.backend.webhook.WebhookParser;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,10 +22,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Consumes the inbound queue. Each webhook body is parsed and stored in one transaction, and only
- * after that commit is the queue message deleted; the bot turns it calls for are then scheduled from
- * what is in the database. A failure leaves the message for redelivery; after {@code maxReceives}
- * attempts it is kept as a rejected webhook instead, never dropped.
+ * Consumes the inbound queue. A received batch of webhook bodies is parsed and stored in one
+ * transaction, and only after that commit are its queue messages deleted; the bot turns they call
+ * for are then scheduled from what is in the database. If the batch cannot be stored, each body is
+ * stored on its own, so one bad body holds back no other; a failure leaves that message for
+ * redelivery, and after {@code maxReceives} attempts it is kept as a rejected webhook, never dropped.
  */
 public final class Worker implements AutoCloseable {
 
@@ -70,9 +75,7 @@ public final class Worker implements AutoCloseable {
                 List<QueuedMessage> batch = queue.receive(10, POLL_WAIT);
                 ScheduledFuture<?> extender = keepInvisible(batch);
                 try {
-                    for (QueuedMessage message : batch) {
-                        process(message);
-                    }
+                    process(batch);
                 } finally {
                     extender.cancel(false);
                 }
@@ -102,32 +105,41 @@ public final class Worker implements AutoCloseable {
         }, period, period, TimeUnit.SECONDS);
     }
 
-    void process(QueuedMessage message) {
-        if (message.receiveCount() > maxReceives) {
-            rejections.recordFailed(parser, message.body(), message.receiveCount(), clock.instant());
-            queue.delete(message);
-            return;
+    void process(List<QueuedMessage> batch) {
+        List<QueuedMessage> done = new ArrayList<>();
+        Map<QueuedMessage, Ingestor.Received> parsed = new LinkedHashMap<>();
+        for (QueuedMessage message : batch) {
+            if (message.receiveCount() > maxReceives) {
+                rejections.recordFailed(parser, message.body(), message.receiveCount(), clock.instant());
+                done.add(message);
+                continue;
+            }
+            try {
+                parsed.put(message, new Ingestor.Received(parser.parse(message.body()), message.body()));
+            } catch (MalformedWebhookException e) {
+                rejections.record(null, "Unreadable webhook: " + e.getMessage(), message.receiveCount(),
+                        message.body(), clock.instant());
+                done.add(message);
+            }
         }
-        ParsedWebhook webhook;
+        Set<ConversationRef> conversations = new LinkedHashSet<>();
         try {
-            webhook = parser.parse(message.body());
-        } catch (MalformedWebhookException e) {
-            rejections.record(null, "Unreadable webhook: " + e.getMessage(), message.receiveCount(), message.body(),
-                    clock.instant());
-            queue.delete(message);
-            return;
+            conversations.addAll(ingestor.ingest(List.copyOf(parsed.values())));
+            done.addAll(parsed.keySet());
+        } catch (RuntimeException batchFailure) {
+            parsed.forEach((message, received) -> {
+                try {
+                    conversations.addAll(ingestor.ingest(List.of(received)));
+                    done.add(message);
+                } catch (RuntimeException e) {
+                    Duration delay = Duration.ofSeconds(Math.min(300, 5L * message.receiveCount()));
+                    LOG.log(Level.WARNING, "Storing a webhook failed (attempt " + message.receiveCount()
+                            + "); it will be retried in " + delay.toSeconds() + " s", e);
+                    queue.release(message, delay);
+                }
+            });
         }
-        Set<ConversationRef> conversations;
-        try {
-            conversations = ingestor.ingest(webhook, message.body());
-        } catch (RuntimeException e) {
-            Duration delay = Duration.ofSeconds(Math.min(300, 5L * message.receiveCount()));
-            LOG.log(Level.WARNING, "Storing a webhook failed (attempt " + message.receiveCount()
-                    + "); it will be retried in " + delay.toSeconds() + " s", e);
-            queue.release(message, delay);
-            return;
-        }
-        queue.delete(message);
+        queue.delete(done);
         conversations.forEach(turns::messageArrived);
     }
 

@@ -236,7 +236,7 @@ abstract class RepositoryContract {
         List<QueuedMessage> whileInWork = queue.receive(10, Duration.ZERO);
         queue.release(first.getFirst(), Duration.ZERO);
         List<QueuedMessage> redelivered = queue.receive(10, Duration.ZERO);
-        queue.delete(redelivered.getFirst());
+        queue.delete(List.of(redelivered.getFirst()));
 
         assertThat(first).hasSize(1);
         assertThat(first.getFirst().bodyText()).isEqualTo("{\"a\":\"ü\"}");

@@ -184,6 +184,39 @@ class IngestionTest {
     }
 
     @Test
+    void aBodyTheDatabaseRefusesHoldsBackNoOtherBodyOfItsBatch() {
+        // a real refusal from the database, for one lead only
+        backend.db().inTransactionRun(tx -> tx.update(
+                "ALTER TABLE leads ADD CONSTRAINT test_refused_lead CHECK (phone <> '4930777000')"));
+        try {
+            List<byte[]> batch = List.of(
+                    Webhooks.text(PHONE_NUMBER_ID, "4930777001", "wamid.batch.1", 1_750_000_600L, "first"),
+                    Webhooks.text(PHONE_NUMBER_ID, "4930777000", "wamid.batch.refused", 1_750_000_601L, "refused"),
+                    Webhooks.text(PHONE_NUMBER_ID, "4930777002", "wamid.batch.2", 1_750_000_602L, "second"));
+            // queued in one transaction, so the worker receives them as one batch
+            backend.db().inTransactionRun(tx -> {
+                for (byte[] body : batch) {
+                    tx.update("INSERT INTO inbound_queue (body, enqueued_at, visible_at) VALUES (?, ?, ?)",
+                            body, java.time.Instant.now(), java.time.Instant.now());
+                }
+            });
+
+            Waits.until("the two good bodies", WAIT, () -> count(
+                    "SELECT COUNT(*) FROM messages WHERE wa_message_id IN ('wamid.batch.1', 'wamid.batch.2')") == 2);
+            Waits.until("the refused body back in the queue", WAIT, () -> count(
+                    "SELECT COUNT(*) FROM inbound_queue WHERE receive_count = 1") == 1);
+            assertThat(count("SELECT COUNT(*) FROM inbound_queue")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM messages WHERE wa_message_id = 'wamid.batch.refused'")).isZero();
+        } finally {
+            backend.db().inTransactionRun(tx -> tx.update("ALTER TABLE leads DROP CONSTRAINT test_refused_lead"));
+        }
+        // once the database takes it, the redelivery stores it
+        backend.db().inTransactionRun(tx -> tx.update("UPDATE inbound_queue SET visible_at = ?", java.time.Instant.now()));
+        awaitQueueEmpty();
+        assertThat(count("SELECT COUNT(*) FROM messages WHERE wa_message_id = 'wamid.batch.refused'")).isEqualTo(1);
+    }
+
+    @Test
     void statusWebhooksMoveOurMessageForwardOnly() {
         ApiClient.Response sim = api.post("/debug/simulate", "{\"from_phone\":\"4930999000\",\"text\":\"hi\"}");
         assertThat(sim.status()).isEqualTo(202);
