@@ -19,5 +19,6 @@ public record Organisation(
         String llmBaseUrl,
         String llmModel,
         String llmApiKeyEncrypted,
-        Instant createdAt) {
+        Instant createdAt,
+        double minConfidence) {
 }

@@ -75,6 +75,7 @@ public final class OrganisationRepository {
                 rs.getString("llm_base_url"),
                 rs.getString("llm_model"),
                 rs.getString("llm_api_key_encrypted"),
-                Tx.instant(rs, "created_at"));
+                Tx.instant(rs, "created_at"),
+                rs.getDouble("min_confidence"));
     }
 }

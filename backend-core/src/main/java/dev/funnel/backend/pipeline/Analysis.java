@@ -8,10 +8,13 @@ import java.util.List;
  * The analyze step's answer: what is going on in the conversation. Required: the situation
  * summary, the recommended stage and the risk flags (a missing risk must not read as "low").
  * A missing confidence counts as none at all (0), which is the cautious reading.
+ *
+ * @param leadLanguage the language the lead writes in ("en", "hi-Latn"...); "und" when not said
  */
 public record Analysis(String situationSummary, String leadGoalGuess, List<String> missingInfo,
                        List<String> detectedObjections, ConversationStage stageRecommendation,
-                       RiskFlags riskFlags, NeedKb needKb, double confidence) implements StepOutput {
+                       RiskFlags riskFlags, NeedKb needKb, double confidence, String leadLanguage)
+        implements StepOutput {
 
     public Analysis {
         situationSummary = Fields.requiredText(situationSummary, "situation_summary");
@@ -23,6 +26,7 @@ public record Analysis(String situationSummary, String leadGoalGuess, List<Strin
         needKb = needKb == null ? NeedKb.NONE : needKb;
         // models sometimes answer 1.2 or -0.1; NaN means they wrote nonsense, which is no confidence
         confidence = Double.isNaN(confidence) ? 0 : Math.clamp(confidence, 0.0, 1.0);
+        leadLanguage = leadLanguage == null || leadLanguage.isBlank() ? "und" : leadLanguage.strip();
     }
 
     public static Analysis fromJson(String json) {

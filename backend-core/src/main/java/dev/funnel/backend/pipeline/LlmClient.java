@@ -1,6 +1,7 @@
 package dev.funnel.backend.pipeline;
 
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -10,6 +11,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One JSON-mode chat call to an OpenAI-compatible server through langchain4j. Failures come out
@@ -50,9 +53,13 @@ public final class LlmClient {
     }
 
     public LlmReply complete(RenderedPrompt prompt) {
-        ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
-                .build();
+        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(prompt.system()),
+                UserMessage.from(prompt.user())));
+        if (prompt.previousAnswer() != null) {
+            messages.add(AiMessage.from(prompt.previousAnswer()));
+            messages.add(UserMessage.from(prompt.correction()));
+        }
+        ChatRequest request = ChatRequest.builder().messages(messages).build();
         long started = System.nanoTime();
         ChatResponse response;
         try {

@@ -28,36 +28,93 @@ public final class Pipeline {
     }
 
     /**
+     * Runs the steps, holding the model to the organisation's {@code policy}: a decision that breaks
+     * a rule is changed, a message that breaks one is written again once and otherwise not sent (a
+     * person takes over). What the rules changed is in the result's interventions.
+     *
      * @throws PipelineException naming the failed step and carrying the traces of the steps before it
      */
-    public PipelineResult run(PipelineInput input) {
+    public PipelineResult run(PipelineInput input, Guardrails.Policy policy) {
         Map<String, String> variables = PromptVariables.of(input);
         List<StepTrace> traces = new ArrayList<>();
+        List<Guardrails.Intervention> interventions = new ArrayList<>();
 
-        Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input));
+        Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input), null);
         variables.put("analysis", analysis.toJson());
 
-        Decision decision = step(DECIDE, variables, traces, Decision::fromJson, decideInput(input, analysis));
+        Decision decided = step(DECIDE, variables, traces, Decision::fromJson, decideInput(input, analysis), null);
+        Decision decision = Guardrails.review(input, analysis, decided, policy, interventions);
         variables.put("decision", decision.toJson());
 
         Optional<GeneratedMessage> message = Optional.empty();
         if (decision.action() == DecisionAction.SEND_NOW) {
-            message = Optional.of(step(GENERATE, variables, traces, GeneratedMessage::fromJson,
-                    generateInput(input, decision)));
+            message = generate(input, analysis, decision, policy, variables, traces, interventions);
+            if (message.isEmpty()) {
+                Guardrails.Intervention refused = interventions.getLast();
+                decision = new Decision(DecisionAction.HANDOFF_HUMAN, "Guardrail " + refused.rule() + ": "
+                        + refused.detail(), decision.nextStage(), null, 0, decision.templateRequired());
+            }
         }
         variables.put("bot_reply", message.map(GeneratedMessage::toJson)
                 .orElse("(no reply now: the decision was " + decision.action().id() + ")"));
 
-        Summary summary = step(SUMMARIZE, variables, traces, Summary::fromJson, summarizeInput(input, message));
-        return new PipelineResult(analysis, decision, message, summary, traces);
+        Summary summary = step(SUMMARIZE, variables, traces, Summary::fromJson, summarizeInput(input, message), null);
+        return new PipelineResult(analysis, decision, message, summary, traces, interventions);
     }
 
+    /** The message, written a second time if the first broke a rule; empty if the second did too. */
+    private Optional<GeneratedMessage> generate(PipelineInput input, Analysis analysis, Decision decision,
+                                                Guardrails.Policy policy, Map<String, String> variables,
+                                                List<StepTrace> traces, List<Guardrails.Intervention> interventions) {
+        String inputSummary = generateInput(input, decision);
+        String leadLastText = input.lastMessages().reversed().stream()
+                .filter(m -> m.from().equals("lead")).findFirst().map(TurnMessage::text).orElse(null);
+        GeneratedMessage first = step(GENERATE, variables, traces, GeneratedMessage::fromJson, inputSummary, null);
+        List<String> problems = Guardrails.violations(first.messageText(), first.messageLanguage(),
+                analysis.leadLanguage(), leadLastText, policy.maxWords());
+        if (problems.isEmpty()) {
+            return Optional.of(first);
+        }
+        interventions.add(new Guardrails.Intervention("message_rewritten", String.join("; ", problems)));
+        Retry retry = new Retry(first.toJson(), "This message cannot be sent: " + String.join("; ", problems)
+                + ". Write it again, keeping every rule, and answer with only the JSON object described above.");
+        GeneratedMessage second = step(GENERATE, variables, traces, GeneratedMessage::fromJson, inputSummary, retry);
+        problems = Guardrails.violations(second.messageText(), second.messageLanguage(), analysis.leadLanguage(),
+                leadLastText, policy.maxWords());
+        if (problems.isEmpty()) {
+            return Optional.of(second);
+        }
+        interventions.add(new Guardrails.Intervention("message_refused",
+                "the rewritten message still broke the rules: " + String.join("; ", problems)));
+        return Optional.empty();
+    }
+
+    /** An earlier answer of the same step and why it was refused. */
+    private record Retry(String answer, String why) {
+    }
+
+    /**
+     * One LLM call parsed into the step's record. An answer that cannot be parsed gets one repair
+     * attempt, the model being shown its answer and the error; a second bad answer fails the step.
+     */
     private <T extends StepOutput> T step(PipelineStep step, Map<String, String> variables, List<StepTrace> traces,
-                                          Function<String, T> parse, String inputSummary) {
+                                          Function<String, T> parse, String inputSummary, Retry retry) {
         try {
             RenderedPrompt prompt = prompts.forStep(step).render(variables);
+            if (retry != null) {
+                prompt = prompt.retry(retry.answer(), retry.why());
+            }
             LlmReply reply = client.complete(prompt);
-            T output = parse.apply(reply.text());
+            T output;
+            try {
+                output = parse.apply(reply.text());
+            } catch (PipelineException invalid) {
+                traces.add(new StepTrace(step, inputSummary, "invalid answer, asked again: " + invalid.getMessage(),
+                        reply.latencyMs(), reply.inputTokens(), reply.outputTokens()));
+                reply = client.complete(prompt.retry(reply.text(), "That answer could not be used: "
+                        + invalid.getMessage() + ". Answer again with only the JSON object described above."));
+                output = parse.apply(reply.text());
+            }
             traces.add(new StepTrace(step, inputSummary, output.toJson(), reply.latencyMs(), reply.inputTokens(),
                     reply.outputTokens()));
             return output;

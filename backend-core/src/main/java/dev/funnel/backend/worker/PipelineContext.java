@@ -5,6 +5,7 @@ import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.db.Tx;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.pipeline.ConversationStage;
+import dev.funnel.backend.pipeline.Guardrails;
 import dev.funnel.backend.pipeline.IntentLevel;
 import dev.funnel.backend.pipeline.PipelineInput;
 import dev.funnel.backend.pipeline.Sentiment;
@@ -19,6 +20,12 @@ final class PipelineContext {
     private static final int LAST_MESSAGES = 3;
 
     private final MessageRepository messages = new MessageRepository();
+
+    /** The organisation's limits, which the guardrails hold the model to. */
+    static Guardrails.Policy policy(Organisation org) {
+        return new Guardrails.Policy(org.minConfidence(), org.maxWords(), org.maxFollowups24h(),
+                org.maxFollowupsTotal());
+    }
 
     /** @param pending the lead messages this turn answers: all of them are shown, however many */
     PipelineInput build(Tx tx, Organisation org, Conversation c, int pending, Instant now) {

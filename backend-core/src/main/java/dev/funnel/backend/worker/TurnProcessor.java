@@ -9,6 +9,7 @@ import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
+import dev.funnel.backend.pipeline.Guardrails;
 import dev.funnel.backend.pipeline.LlmClient;
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.pipeline.Pipeline;
@@ -92,7 +93,8 @@ public final class TurnProcessor {
         PipelineResult result;
         try {
             result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts)
-                    .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending().size(), clock.instant())));
+                    .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending().size(), clock.instant())),
+                            PipelineContext.policy(start.org()));
         } catch (PipelineException e) {
             return failed(ref, start.conversation(), start.pending(), e, llm.model());
         }
@@ -117,6 +119,10 @@ public final class TurnProcessor {
             Conversation current = conversations.lock(tx, conversation.organisationId(), conversation.id()).orElseThrow();
             for (StepTrace step : result.trace()) {
                 traces.recordStep(tx, current.organisationId(), current.id(), lastInbound, step, model, now);
+            }
+            for (Guardrails.Intervention rule : result.interventions()) {
+                traces.recordOutcome(tx, current.organisationId(), current.id(), lastInbound,
+                        "guardrail_" + rule.rule(), rule.detail(), now);
             }
             TurnState state = TurnState.after(current, result);
             conversations.applyTurn(tx, current.id(), state.stage(), state.intentLevel(), state.sentiment(),

@@ -34,7 +34,7 @@ class PipelineTest {
     void sendNowRunsAllFourStepsAndReturnsTheMessage() {
         scriptHappyPath(SeedAnswers.SEND_NOW);
 
-        PipelineResult result = pipeline.run(SeedAnswers.input());
+        PipelineResult result = pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY);
 
         assertThat(result.analysis()).isEqualTo(Analysis.fromJson(SeedAnswers.ANALYSIS));
         assertThat(result.decision().action()).isEqualTo(DecisionAction.SEND_NOW);
@@ -54,7 +54,7 @@ class PipelineTest {
     void waitScheduleSkipsGenerate() {
         scriptHappyPath(SeedAnswers.WAIT_SCHEDULE);
 
-        PipelineResult result = pipeline.run(SeedAnswers.input());
+        PipelineResult result = pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY);
 
         assertThat(result.message()).isEmpty();
         assertThat(result.decision().followupInMinutes()).isEqualTo(180);
@@ -66,24 +66,41 @@ class PipelineTest {
     void handoffHumanSkipsGenerate() {
         scriptHappyPath(SeedAnswers.HANDOFF_HUMAN);
 
-        PipelineResult result = pipeline.run(SeedAnswers.input());
+        PipelineResult result = pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY);
 
         assertThat(result.message()).isEmpty();
         assertThat(result.trace()).extracting(StepTrace::step).containsExactly(ANALYZE, DECIDE, SUMMARIZE);
     }
 
     @Test
-    void anInvalidAnalyzeAnswerFailsTheRunWithoutRetryAndNamesTheStep() {
+    void anInvalidAnswerIsRepairedOnceShowingTheModelItsAnswerAndTheError() {
         scriptHappyPath(SeedAnswers.SEND_NOW);
-        server.script(ANALYZE, "{\"stage_recommendation\": \"pricing\"}");
+        server.script(ANALYZE, "{\"stage_recommendation\": \"pricing\"}", SeedAnswers.ANALYSIS);
+
+        PipelineResult result = pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY);
+
+        assertThat(result.analysis()).isEqualTo(Analysis.fromJson(SeedAnswers.ANALYSIS));
+        assertThat(server.requests()).extracting(RecordedRequest::step)
+                .containsExactly(ANALYZE, ANALYZE, DECIDE, GENERATE, SUMMARIZE);
+        assertThat(server.requests().get(1).user())
+                .contains("That answer could not be used", "situation_summary", "{\"stage_recommendation\": \"pricing\"}");
+        assertThat(result.trace().getFirst().outputSummary()).startsWith("invalid answer, asked again");
+    }
+
+    @Test
+    void aSecondInvalidAnswerFailsTheRunWithoutRetryAndNamesTheStep() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+        server.script(ANALYZE, "{\"stage_recommendation\": \"pricing\"}", "not json at all");
 
         PipelineException failure = catchThrowableOfType(PipelineException.class,
-                () -> pipeline.run(SeedAnswers.input()));
+                () -> pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY));
 
         assertThat(failure.retriable()).isFalse();
         assertThat(failure.step()).contains(ANALYZE);
-        assertThat(failure).hasMessageStartingWith("analyze step failed").hasMessageContaining("situation_summary");
-        assertThat(failure.traces()).isEmpty();
+        assertThat(failure).hasMessageStartingWith("analyze step failed").hasMessageContaining("not json at all");
+        assertThat(failure.traces()).singleElement()
+                .satisfies(trace -> assertThat(trace.outputSummary()).contains("situation_summary"));
+        assertThat(server.requests()).extracting(RecordedRequest::step).containsExactly(ANALYZE, ANALYZE);
     }
 
     @Test
@@ -92,7 +109,7 @@ class PipelineTest {
         server.failNext(GENERATE, 503, "{\"error\":{\"message\":\"overloaded\"}}");
 
         PipelineException failure = catchThrowableOfType(PipelineException.class,
-                () -> pipeline.run(SeedAnswers.input()));
+                () -> pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY));
 
         assertThat(failure.step()).contains(GENERATE);
         assertThat(failure.traces()).extracting(StepTrace::step).containsExactly(ANALYZE, DECIDE);
@@ -105,7 +122,7 @@ class PipelineTest {
                 "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_exceeded\"}}");
 
         PipelineException failure = catchThrowableOfType(PipelineException.class,
-                () -> pipeline.run(SeedAnswers.input()));
+                () -> pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY));
 
         assertThat(failure.retriable()).isTrue();
         assertThat(failure.step()).contains(DECIDE);
@@ -118,7 +135,7 @@ class PipelineTest {
         server.failNext(ANALYZE, 503, "Service Unavailable");
 
         PipelineException failure = catchThrowableOfType(PipelineException.class,
-                () -> pipeline.run(SeedAnswers.input()));
+                () -> pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY));
 
         assertThat(failure.retriable()).isTrue();
         assertThat(failure).hasMessageContaining("HTTP 503");
@@ -130,7 +147,7 @@ class PipelineTest {
         server.failNext(ANALYZE, 401, "{\"error\":{\"message\":\"Invalid API Key\",\"code\":\"invalid_api_key\"}}");
 
         PipelineException failure = catchThrowableOfType(PipelineException.class,
-                () -> pipeline.run(SeedAnswers.input()));
+                () -> pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY));
 
         assertThat(failure.retriable()).isFalse();
         assertThat(failure).hasMessageContaining("HTTP 401").hasMessageContaining("LLM_API_KEY");
@@ -140,7 +157,7 @@ class PipelineTest {
     void thePromptsSentCarryThePlaybookAndTheLastMessages() {
         scriptHappyPath(SeedAnswers.SEND_NOW);
 
-        pipeline.run(SeedAnswers.input());
+        pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY);
 
         assertThat(server.requests()).extracting(RecordedRequest::step)
                 .containsExactly(ANALYZE, DECIDE, GENERATE, SUMMARIZE);
@@ -158,7 +175,7 @@ class PipelineTest {
     void laterStepsSeeTheOutputsOfEarlierOnes() {
         scriptHappyPath(SeedAnswers.SEND_NOW);
 
-        pipeline.run(SeedAnswers.input());
+        pipeline.run(SeedAnswers.input(), SeedAnswers.POLICY);
 
         RecordedRequest decide = server.requests().get(1);
         RecordedRequest summarize = server.requests().get(3);

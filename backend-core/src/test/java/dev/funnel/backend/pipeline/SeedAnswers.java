@@ -56,6 +56,9 @@ final class SeedAnswers {
     private SeedAnswers() {
     }
 
+    /** The data model's defaults: confidence 0.5, 80 words, 3 follow-ups a day, 6 in all. */
+    static final Guardrails.Policy POLICY = new Guardrails.Policy(0.5, 80, 3, 6);
+
     static PipelineInput input() {
         Instant now = Instant.parse("2026-01-22T13:30:00Z");
         return new PipelineInput("Acme Corp", "Acme sells team chat software. Premium: ₹4,999/month.", PLAYBOOK,
