@@ -118,7 +118,7 @@ class CrashRecoveryIT {
                 SELECT COUNT(*) FROM conversations c WHERE (SELECT COUNT(*) FROM messages m
                 WHERE m.conversation_id = c.id AND m.message_from = 'bot') = 1""")).isEqualTo(LEADS);
         assertThat(count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot'")).isEqualTo(LEADS);
-        Map<String, Long> sendsPerLead = graph.calls().stream()
+        Map<String, Long> sendsPerLead = graph.sends().stream()
                 .collect(Collectors.groupingBy(c -> c.body().path("to").asText(), Collectors.counting()));
         assertThat(sendsPerLead).hasSize(LEADS);
         long resent = sendsPerLead.values().stream().filter(n -> n > 1).count();

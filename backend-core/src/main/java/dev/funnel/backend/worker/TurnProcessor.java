@@ -89,6 +89,7 @@ public final class TurnProcessor {
             handOff(start.conversation(), start.pending(), NO_MODEL_REASON, false, List.of(), null);
             return Optional.empty();
         }
+        sender.showTyping(start.conversation(), start.pending());
         PipelineResult result;
         try {
             result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts)

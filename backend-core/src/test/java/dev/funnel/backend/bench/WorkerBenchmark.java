@@ -84,7 +84,7 @@ public final class WorkerBenchmark {
 
     /** Posts one message from each of {@code leads} new leads at once; returns seconds until all are answered. */
     static double run(URI webhook, RecordingGraphServer graph, int leads, String tag) throws Exception {
-        int before = graph.calls().size();
+        int before = graph.sends().size();
         List<byte[]> bodies = new ArrayList<>();
         for (int i = 0; i < leads; i++) {
             bodies.add(Webhooks.text(PHONE_NUMBER_ID, tag.hashCode() % 1000 + "77" + (100000 + i),
@@ -102,7 +102,7 @@ public final class WorkerBenchmark {
                 }
             }
         }
-        while (graph.calls().size() - before < leads) {
+        while (graph.sends().size() - before < leads) {
             Thread.sleep(5);
         }
         return (System.nanoTime() - start) / 1e9;

@@ -143,14 +143,19 @@ class IngestionTest {
                 "SELECT id FROM messages WHERE media_id = '65463453'", rs -> rs.getString(1))).orElseThrow();
 
         HttpResponse<byte[]> first = getMedia(id);
-        long graphCalls = graph.calls().size();
+        long mediaCalls = mediaCalls();
         HttpResponse<byte[]> second = getMedia(id);
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).isEqualTo(RecordingGraphServer.mediaBytes("65463453"));
         assertThat(first.headers().firstValue("Content-Type")).contains("image/jpeg");
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(graph.calls()).hasSize((int) graphCalls);
+        assertThat(mediaCalls()).isEqualTo(mediaCalls);
+    }
+
+    /** The bot's turn for the image may mark it read meanwhile: only media downloads count here. */
+    private static long mediaCalls() {
+        return graph.calls().stream().filter(c -> "GET".equals(c.method())).count();
     }
 
     @Test
