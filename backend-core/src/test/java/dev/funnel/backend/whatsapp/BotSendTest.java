@@ -16,11 +16,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A bot turn marks the lead's message read and shows "typing…" before it answers. */
-class ReadReceiptTest {
+/**
+ * What a bot turn sends to Meta: the lead's message marked read with "typing…" before the answer,
+ * and never a text longer than WhatsApp takes.
+ */
+class BotSendTest {
 
     private static final String APP_SECRET = "read-receipt-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -38,6 +42,10 @@ class ReadReceiptTest {
                 "WHATSAPP_APP_SECRET", APP_SECRET,
                 "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
                 "FUNNEL_DEBOUNCE_MS", "0"));
+    }
+
+    @BeforeEach
+    void scriptTheModel() {
         LlmScripts.sendNow(llm, REPLY);
     }
 
@@ -92,6 +100,20 @@ class ReadReceiptTest {
                 .filter("human"::equals).isPresent());
         assertThat(graph.reads()).extracting(c -> c.body().path("message_id").asText())
                 .contains("wamid.OPEN3").doesNotContain("wamid.OPEN4");
+    }
+
+    @Test
+    void aReplyTooLongForWhatsAppIsHandedToAPersonInsteadOfSent() {
+        ApiClient api = connect("5550200000005");
+        LlmScripts.sendNow(llm, "x".repeat(GraphApiClient.MAX_TEXT_LENGTH + 1));
+
+        leadWrites("5550200000005", "4915200000005", "wamid.LONG1", "Tell me everything about your products");
+
+        Waits.until("the conversation to be flagged", WAIT,
+                () -> api.get("/conversations").body().path(0).path("needs_attention").asBoolean());
+        assertThat(api.get("/conversations").body().get(0).path("attention_reason").asText())
+                .contains("too long for WhatsApp");
+        assertThat(sendsTo("4915200000005")).isEmpty();
     }
 
     private static ApiClient connect(String phoneNumberId) {
