@@ -145,18 +145,20 @@ public final class OutboundSender {
             return call.apply(integration.phoneNumberId(), cipher.decrypt(integration.accessTokenEncrypted()));
         } catch (WhatsAppApiException e) {
             if (e.kind() == WhatsAppApiException.Kind.TOKEN_INVALID) {
-                disconnect(integration.organisationId(), e);
+                disconnect(integration, e);
             }
             throw e;
         }
     }
 
-    private void disconnect(UUID organisationId, WhatsAppApiException e) {
+    private void disconnect(Integration integration, WhatsAppApiException e) {
+        UUID organisationId = integration.organisationId();
         String reason = "Meta no longer accepts the access token (" + e.title()
                 + "): reconnect your number in Settings with a new token";
         if (db.inTransaction(tx -> integrations.disconnect(tx, organisationId, reason, clock.instant()))) {
             LOG.warning(() -> "WhatsApp disconnected for organisation " + organisationId + ": " + e.getMessage());
-            events.bus().publish(organisationId, INTEGRATION_DISCONNECTED, Map.of("reason", reason));
+            events.bus().publish(organisationId, INTEGRATION_DISCONNECTED,
+                    Map.of("phone_number_id", integration.phoneNumberId(), "reason", reason));
         }
     }
 }

@@ -53,7 +53,7 @@ public class WhatsAppApiException extends RuntimeException {
         if ("190".equals(code)) {
             return Kind.TOKEN_INVALID;
         }
-        if ((code != null && RETRIABLE_CODES.contains(code)) || httpStatus >= 500) {
+        if ((code != null && RETRIABLE_CODES.contains(code)) || httpStatus == 429 || httpStatus >= 500) {
             return Kind.RETRIABLE;
         }
         return Kind.PERMANENT;

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.EventsClient;
+import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.RecordingGraphServer;
+import dev.funnel.backend.testing.ScriptedLlmServer;
 import dev.funnel.backend.testing.SoloBackend;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
@@ -21,24 +23,29 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A person's messages to a lead through the real backend and a recording Graph server: what Meta
- * receives, and what each of Meta's refusals does to the message, the conversation and the number.
+ * Messages to leads through the real backend and a recording Graph server: what Meta receives from a
+ * person and from a bot turn, and what each of Meta's refusals does to the message, the conversation
+ * and the number.
  */
 class SenderTest {
 
     private static final String APP_SECRET = "sender-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int MESSAGES_PER_SECOND = 2;
+    private static final String REPLY = "We are open until 6 pm.";
 
+    private static ScriptedLlmServer llm;
     private static RecordingGraphServer graph;
     private static RunningBackend backend;
 
     @BeforeAll
     static void start(@TempDir Path dataDir) throws Exception {
+        llm = ScriptedLlmServer.start();
         graph = RecordingGraphServer.start();
         backend = SoloBackend.start(dataDir, Map.of(
                 "WHATSAPP_APP_SECRET", APP_SECRET,
@@ -48,10 +55,16 @@ class SenderTest {
                 "FUNNEL_DEBOUNCE_MS", "0"));
     }
 
+    @BeforeEach
+    void scriptTheModel() {
+        LlmScripts.sendNow(llm, REPLY);
+    }
+
     @AfterAll
     static void stop() {
         backend.stop();
         graph.close();
+        llm.close();
     }
 
     /** A lead who wrote once, in a conversation a person of the organisation has taken over. */
@@ -156,6 +169,7 @@ class SenderTest {
 
         JsonNode settings = lead.api().get("/settings/whatsapp").body();
         assertThat(failed.body().path("error").asText()).startsWith("[190] Error validating access token");
+        assertThat(disconnected.path("phone_number_id").asText()).isEqualTo("5550100000006");
         assertThat(disconnected.path("reason").asText()).contains("Session has expired", "reconnect");
         assertThat(settings.path("connected").asBoolean()).isFalse();
         assertThat(settings.path("status").asText()).isEqualTo("disconnected");
@@ -196,22 +210,104 @@ class SenderTest {
         assertThat(sendsTo(lead)).hasSize(burst);
     }
 
+    @Test
+    void theLeadsLatestMessageIsMarkedReadWithTypingBeforeTheBotAnswers() {
+        connect("5550200000001", true);
+
+        leadWrites("5550200000001", "4915200000001", "wamid.OPEN1", "When do you close?");
+
+        Waits.until("the bot's reply", WAIT, () -> sendsTo("4915200000001").size() == 1);
+        List<RecordingGraphServer.Call> calls = graph.calls();
+        RecordingGraphServer.Call read = readOf("wamid.OPEN1");
+        assertThat(read.path()).isEqualTo("/v24.0/5550200000001/messages");
+        assertThat(read.authorization()).isEqualTo("Bearer EAAG-5550200000001");
+        assertThat(read.body().path("typing_indicator").path("type").asText()).isEqualTo("text");
+        assertThat(calls.indexOf(read)).isLessThan(calls.indexOf(sendsTo("4915200000001").getFirst()));
+    }
+
+    @Test
+    void aReadReceiptMetaRefusesDoesNotStopTheReply() {
+        connect("5550200000002", true);
+        graph.failNextReads(1, 500, """
+                {"error":{"message":"An unknown error has occurred.","type":"OAuthException","code":1}}""");
+
+        leadWrites("5550200000002", "4915200000002", "wamid.OPEN2", "Do you have parking?");
+
+        Waits.until("the bot's reply", WAIT, () -> sendsTo("4915200000002").size() == 1);
+        assertThat(sendsTo("4915200000002").getFirst().body().path("text").path("body").asText()).isEqualTo(REPLY);
+        assertThat(graph.reads()).filteredOn(c -> "wamid.OPEN2".equals(c.body().path("message_id").asText()))
+                .as("tried once").hasSize(1);
+    }
+
+    @Test
+    void aConversationAPersonTookOverGetsNoReadReceiptFromTheBot() {
+        ApiClient api = connect("5550200000003", true);
+        leadWrites("5550200000003", "4915200000003", "wamid.OPEN3", "Hi!");
+        Waits.until("the bot's reply", WAIT, () -> sendsTo("4915200000003").size() == 1);
+        String conversationId = api.get("/conversations").body().get(0).path("id").asText();
+        api.post("/conversations/" + conversationId + "/takeover", "{}");
+
+        leadWrites("5550200000003", "4915200000003", "wamid.OPEN4", "Can I talk to someone?");
+
+        Waits.until("the turn to go to the person", WAIT, () -> turnStatus("wamid.OPEN4").equals("human"));
+        assertThat(graph.reads()).extracting(c -> c.body().path("message_id").asText())
+                .contains("wamid.OPEN3").doesNotContain("wamid.OPEN4");
+    }
+
+    @Test
+    void aReplyTooLongForWhatsAppIsHandedToAPersonInsteadOfSent() {
+        ApiClient api = connect("5550200000005", true);
+        LlmScripts.sendNow(llm, "x".repeat(GraphApiClient.MAX_TEXT_LENGTH + 1));
+
+        leadWrites("5550200000005", "4915200000005", "wamid.LONG1", "Tell me everything about your products");
+
+        Waits.until("the conversation to be flagged", WAIT,
+                () -> api.get("/conversations").body().path(0).path("needs_attention").asBoolean());
+        assertThat(api.get("/conversations").body().get(0).path("attention_reason").asText())
+                .contains("too long for WhatsApp");
+        assertThat(sendsTo("4915200000005")).isEmpty();
+    }
+
     private static Lead takenOverLead(String phoneNumberId, String phone) {
-        ApiClient api = new ApiClient(backend.baseUri());
-        api.signUp("Org " + phoneNumberId, "owner@" + phoneNumberId + ".test");
-        api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-%s\"}"
-                .formatted(phoneNumberId, phoneNumberId));
+        ApiClient api = connect(phoneNumberId, false);
         String waMessageId = "wamid.IN" + phone;
-        assertThat(Webhooks.postSigned(backend.baseUri().resolve("/webhook"), APP_SECRET,
-                Webhooks.text(phoneNumberId, phone, waMessageId, 1_750_000_000L, "Do you deliver?"))).isEqualTo(200);
+        leadWrites(phoneNumberId, phone, waMessageId, "Do you deliver?");
         // without a model the bot's turn hands the conversation to a person; it must be over before the test
-        Waits.until("the lead's turn", WAIT, () -> backend.db().inTransaction(tx -> tx.queryOne(
-                "SELECT turn_status FROM messages WHERE wa_message_id = ?", rs -> rs.getString(1), waMessageId))
-                .filter(status -> !"pending".equals(status)).isPresent());
+        Waits.until("the lead's turn", WAIT, () -> !turnStatus(waMessageId).matches("|pending"));
         String conversationId = api.get("/conversations").body().get(0).path("id").asText();
         api.post("/conversations/" + conversationId + "/takeover", "{}");
         String messageId = api.get("/conversations/" + conversationId + "/messages").body().get(0).path("id").asText();
         return new Lead(api, phone, conversationId, messageId, waMessageId);
+    }
+
+    /** A new organisation with its number connected, and with a model when the bot should answer. */
+    private static ApiClient connect(String phoneNumberId, boolean withModel) {
+        ApiClient api = new ApiClient(backend.baseUri());
+        api.signUp("Org " + phoneNumberId, "owner@" + phoneNumberId + ".test");
+        api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-%s\"}"
+                .formatted(phoneNumberId, phoneNumberId));
+        if (withModel) {
+            api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"m\",\"api_key\":\"k\"}"
+                    .formatted(llm.baseUrl()));
+        }
+        return api;
+    }
+
+    private static void leadWrites(String phoneNumberId, String phone, String waMessageId, String text) {
+        assertThat(Webhooks.postSigned(backend.baseUri().resolve("/webhook"), APP_SECRET,
+                Webhooks.text(phoneNumberId, phone, waMessageId, 1_750_000_000L, text))).isEqualTo(200);
+    }
+
+    /** The turn status of the lead's message, empty until it is stored. */
+    private static String turnStatus(String waMessageId) {
+        return backend.db().inTransaction(tx -> tx.queryOne(
+                "SELECT turn_status FROM messages WHERE wa_message_id = ?", rs -> rs.getString(1), waMessageId))
+                .orElse("");
+    }
+
+    private static RecordingGraphServer.Call readOf(String waMessageId) {
+        return graph.reads().stream().filter(c -> waMessageId.equals(c.body().path("message_id").asText()))
+                .findFirst().orElseThrow();
     }
 
     private static ApiClient.Response send(Lead lead, String content) {
@@ -220,6 +316,10 @@ class SenderTest {
     }
 
     private static List<RecordingGraphServer.Call> sendsTo(Lead lead) {
-        return graph.sends().stream().filter(c -> lead.phone().equals(c.body().path("to").asText())).toList();
+        return sendsTo(lead.phone());
+    }
+
+    private static List<RecordingGraphServer.Call> sendsTo(String phone) {
+        return graph.sends().stream().filter(c -> phone.equals(c.body().path("to").asText())).toList();
     }
 }
