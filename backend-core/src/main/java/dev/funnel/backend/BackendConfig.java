@@ -2,6 +2,8 @@ package dev.funnel.backend;
 
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.security.LocalSecrets;
+import dev.funnel.backend.whatsapp.Backoff;
+import dev.funnel.backend.whatsapp.SendConfig;
 import dev.funnel.backend.worker.WorkerConfig;
 import dev.funnel.gateway.queue.SqsQueueConfig;
 import java.net.URI;
@@ -29,11 +31,15 @@ public record BackendConfig(
         String jwtSecret,
         String encryptionKey,
         URI graphUrl,
+        SendConfig whatsappSend,
         LlmSettings llmDefaults,
         Duration tokenLifetime,
         WorkerConfig worker) {
 
     public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com/v24.0";
+    /** A refused send is tried at most this often, waiting no longer than the budget in all. */
+    private static final int SEND_ATTEMPTS = 5;
+    private static final Duration SEND_RETRY_BUDGET = Duration.ofSeconds(10);
 
     /** Where inbound webhook bodies wait for the worker. */
     public enum QueueKind { LOCAL, SQS }
@@ -57,6 +63,9 @@ public record BackendConfig(
                 value(env, "FUNNEL_JWT_SECRET").orElseGet(() -> secrets.getOrCreate("jwt_secret")),
                 value(env, "FUNNEL_ENCRYPTION_KEY").orElseGet(() -> secrets.getOrCreate("encryption_key")),
                 URI.create(stripSlash(value(env, "WHATSAPP_GRAPH_URL").orElse(DEFAULT_GRAPH_URL))),
+                new SendConfig(Integer.parseInt(value(env, "WHATSAPP_MESSAGES_PER_SECOND").orElse("80")),
+                        new Backoff(SEND_ATTEMPTS, Duration.ofMillis(Long.parseLong(
+                                value(env, "WHATSAPP_RETRY_DELAY_MS").orElse("500"))), SEND_RETRY_BUDGET)),
                 new LlmSettings(value(env, "LLM_BASE_URL").orElse(null), value(env, "LLM_API_KEY").orElse(null),
                         value(env, "LLM_MODEL").orElse(null)),
                 Duration.ofHours(Long.parseLong(value(env, "FUNNEL_TOKEN_HOURS").orElse("12"))),
@@ -66,12 +75,12 @@ public record BackendConfig(
     /** The same configuration bound to another interface (the console binds its embedded backend to loopback). */
     public BackendConfig withHost(String newHost) {
         return new BackendConfig(newHost, port, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
-                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime, worker);
+                verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, tokenLifetime, worker);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
-                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime, worker);
+                verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, tokenLifetime, worker);
     }
 
     /** H2 in PostgreSQL mode; a query cache large enough for every statement Funnel prepares. */

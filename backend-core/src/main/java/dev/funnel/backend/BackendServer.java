@@ -78,7 +78,7 @@ public final class BackendServer {
             TokenCipher cipher = new TokenCipher(config.encryptionKey());
             ConversationEvents events = new ConversationEvents(new EventBus());
             EventBus bus = events.bus();
-            GraphApiClient graph = new GraphApiClient(config.graphUrl());
+            GraphApiClient graph = new GraphApiClient(config.graphUrl(), config.whatsappSend());
             OutboundSender sender = new OutboundSender(db, graph, cipher, events, clock);
             LlmSettingsService llm = new LlmSettingsService(db, tokens, cipher, config.llmDefaults(), clock);
             SignatureVerifier signer = new SignatureVerifier(config.appSecret());

@@ -87,7 +87,7 @@ class CrashRecoveryIT {
     void killedAtRandomTheBackendStillStoresEveryMessageOnceAndRepliesOncePerTurn() throws Exception {
         for (int lead = 0; lead < LEADS; lead++) {
             byte[] body = Webhooks.text(PHONE_NUMBER_ID, "49170" + (1_000_000 + lead), "wamid.crash." + lead,
-                    1_750_000_000L + lead, "Hello, I am lead " + lead);
+                    Webhooks.aMinuteAgo() + lead, "Hello, I am lead " + lead);
             String text = new String(body, StandardCharsets.UTF_8);
             sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text));
             sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text)); // Meta retried it
@@ -118,7 +118,7 @@ class CrashRecoveryIT {
                 SELECT COUNT(*) FROM conversations c WHERE (SELECT COUNT(*) FROM messages m
                 WHERE m.conversation_id = c.id AND m.message_from = 'bot') = 1""")).isEqualTo(LEADS);
         assertThat(count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot'")).isEqualTo(LEADS);
-        Map<String, Long> sendsPerLead = graph.calls().stream()
+        Map<String, Long> sendsPerLead = graph.sends().stream()
                 .collect(Collectors.groupingBy(c -> c.body().path("to").asText(), Collectors.counting()));
         assertThat(sendsPerLead).hasSize(LEADS);
         long resent = sendsPerLead.values().stream().filter(n -> n > 1).count();

@@ -3,7 +3,7 @@ package dev.funnel.backend.conversations;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message in a conversation: from the lead, the bot or a person. */
+/** A message in a conversation: from the lead, the bot or a person; {@code replyToWaId} is the message it quotes. */
 public record Message(
         UUID id,
         UUID organisationId,
@@ -13,6 +13,7 @@ public record Message(
         String messageType,
         String content,
         String waMessageId,
+        String replyToWaId,
         String status,
         String errorCode,
         String errorTitle,

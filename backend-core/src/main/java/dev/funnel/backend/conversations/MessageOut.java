@@ -3,7 +3,10 @@ package dev.funnel.backend.conversations;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message as the API and the live events show it; {@code error} says why a send failed. */
+/**
+ * A message as the API and the live events show it; {@code error} says why a send failed and
+ * {@code replyToWaId} names the WhatsApp message it quotes.
+ */
 public record MessageOut(
         UUID id,
         UUID conversationId,
@@ -13,6 +16,7 @@ public record MessageOut(
         String status,
         String error,
         String waMessageId,
+        String replyToWaId,
         boolean simulated,
         Instant createdAt) {
 
@@ -20,6 +24,6 @@ public record MessageOut(
         String error = m.errorTitle() == null ? null
                 : (m.errorCode() == null ? "" : "[" + m.errorCode() + "] ") + m.errorTitle();
         return new MessageOut(m.id(), m.conversationId(), m.messageFrom(), m.messageType(), m.content(), m.status(),
-                error, m.waMessageId(), simulated, m.createdAt());
+                error, m.waMessageId(), m.replyToWaId(), simulated, m.createdAt());
     }
 }

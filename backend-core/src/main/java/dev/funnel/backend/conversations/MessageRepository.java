@@ -63,16 +63,17 @@ public final class MessageRepository {
 
     /**
      * Records an outbound message before it leaves, under an idempotency key; a second call with the
-     * same key returns the first record instead of making another.
+     * same key returns the first record instead of making another. {@code replyToWaId} (may be null)
+     * is the WhatsApp id of the message it quotes.
      */
-    public Message recordOutbound(Tx tx, Conversation conversation, String from, String content,
+    public Message recordOutbound(Tx tx, Conversation conversation, String from, String content, String replyToWaId,
                                   String idempotencyKey, UUID sentByUserId, Instant now) {
         tx.update("""
                 INSERT INTO messages (id, organisation_id, conversation_id, lead_id, message_from, message_type,
-                    content, status, idempotency_key, sent_by_user_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'text', ?, 'queued', ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    content, reply_to_wa_id, status, idempotency_key, sent_by_user_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'text', ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 UUID.randomUUID(), conversation.organisationId(), conversation.id(), conversation.leadId(), from,
-                content, idempotencyKey, sentByUserId, now, now);
+                content, replyToWaId, idempotencyKey, sentByUserId, now, now);
         return findByIdempotencyKey(tx, idempotencyKey).orElseThrow();
     }
 
@@ -124,6 +125,7 @@ public final class MessageRepository {
                 rs.getString("message_type"),
                 rs.getString("content"),
                 rs.getString("wa_message_id"),
+                rs.getString("reply_to_wa_id"),
                 rs.getString("status"),
                 rs.getString("error_code"),
                 rs.getString("error_title"),

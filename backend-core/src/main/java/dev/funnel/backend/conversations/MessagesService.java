@@ -21,7 +21,8 @@ import java.util.UUID;
 /** A person's own message to a lead, in a conversation they have taken over. */
 public final class MessagesService implements HttpService {
 
-    record SendRequest(UUID conversationId, String content, String clientMessageId) {
+    /** {@code replyToMessageId}, when given, is a message of the conversation that the new one quotes. */
+    record SendRequest(UUID conversationId, String content, String clientMessageId, UUID replyToMessageId) {
     }
 
     private final Db db;
@@ -64,7 +65,14 @@ public final class MessagesService implements HttpService {
             if (!c.inHumanMode()) {
                 throw ApiException.conflict("Take over the conversation before writing to the lead");
             }
-            Message m = messages.recordOutbound(tx, c, "human", body.content().strip(), key, caller.userId(), now);
+            String replyTo = body.replyToMessageId() == null ? null : messages.find(tx, c.organisationId(),
+                            body.replyToMessageId())
+                    .filter(quoted -> quoted.conversationId().equals(c.id()) && quoted.waMessageId() != null)
+                    .orElseThrow(() -> ApiException.badRequest(
+                            "reply_to_message_id must be a message of this conversation that reached WhatsApp"))
+                    .waMessageId();
+            Message m = messages.recordOutbound(tx, c, "human", body.content().strip(), replyTo, key, caller.userId(),
+                    now);
             audit.record(tx, caller.organisationId(), caller.userId(), "message.sent", "message", m.id(), now);
             return new Recorded(c, m);
         });

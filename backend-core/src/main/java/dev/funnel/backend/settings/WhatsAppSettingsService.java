@@ -27,12 +27,12 @@ public final class WhatsAppSettingsService implements HttpService {
     }
 
     record StatusOut(boolean connected, String phoneNumberId, String businessAccountId, String displayPhoneNumber,
-                     String status) {
+                     String status, String statusReason) {
         static StatusOut of(Optional<Integration> integration) {
             return integration
-                    .map(i -> new StatusOut("connected".equals(i.status()), i.phoneNumberId(), i.businessAccountId(),
-                            i.displayPhoneNumber(), i.status()))
-                    .orElse(new StatusOut(false, null, null, null, "not_connected"));
+                    .map(i -> new StatusOut(i.connected(), i.phoneNumberId(), i.businessAccountId(),
+                            i.displayPhoneNumber(), i.status(), i.statusReason()))
+                    .orElse(new StatusOut(false, null, null, null, "not_connected", null));
         }
     }
 

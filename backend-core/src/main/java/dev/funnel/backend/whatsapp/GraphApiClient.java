@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Meta's Graph API for WhatsApp Cloud: sending messages as the organisation's number. */
@@ -21,32 +20,59 @@ public final class GraphApiClient {
 
     private final URI baseUrl;
     private final HttpClient http;
+    private final SendRateLimiter limiter;
+    private final Backoff retry;
 
     /** @param baseUrl the versioned Graph URL, e.g. {@code https://graph.facebook.com/v24.0} */
-    public GraphApiClient(URI baseUrl) {
+    public GraphApiClient(URI baseUrl, SendConfig config) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.limiter = new SendRateLimiter(config.messagesPerSecond());
+        this.retry = config.retry();
     }
 
     /**
-     * Sends a text message and returns the WhatsApp message id Meta gave it (statuses refer to it).
+     * Sends a text message, as a reply to {@code replyToWaId} when it is not null, and returns the
+     * WhatsApp message id Meta gave it (statuses refer to it).
      *
-     * @throws WhatsAppApiException when Meta refuses it or cannot be reached
+     * @throws WhatsAppApiException when Meta refuses it (after retries) or cannot be reached
      */
     public String sendText(String phoneNumberId, String accessToken, String to, String text, String replyToWaId) {
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("A WhatsApp text is at most " + MAX_TEXT_LENGTH + " characters");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("messaging_product", "whatsapp");
-        body.put("recipient_type", "individual");
-        body.put("to", to);
-        body.put("type", "text");
-        body.put("text", Map.of("preview_url", false, "body", text));
-        if (replyToWaId != null) {
-            body.put("context", Map.of("message_id", replyToWaId));
-        }
-        JsonNode response = post(phoneNumberId + "/messages", accessToken, body);
+        return send(phoneNumberId, accessToken, GraphPayloads.text(to, text, replyToWaId));
+    }
+
+    /**
+     * Sends an approved template (outside the 24-hour window the only message Meta accepts) and
+     * returns its WhatsApp message id.
+     *
+     * @throws WhatsAppApiException when Meta refuses it (after retries) or cannot be reached
+     */
+    public String sendTemplate(String phoneNumberId, String accessToken, String to, TemplateMessage template,
+                               String replyToWaId) {
+        return send(phoneNumberId, accessToken, GraphPayloads.template(to, template, replyToWaId));
+    }
+
+    /**
+     * Marks the lead's message read and shows "typing…"; returns whether Meta confirmed it. Tried once:
+     * it only announces the reply that follows, which must not wait for retries.
+     *
+     * @throws WhatsAppApiException when Meta refuses it or cannot be reached
+     */
+    public boolean markReadAndShowTyping(String phoneNumberId, String accessToken, String waMessageId) {
+        limiter.acquire(phoneNumberId);
+        return post(phoneNumberId + "/messages", accessToken, GraphPayloads.readWithTyping(waMessageId))
+                .path("success").asBoolean(false);
+    }
+
+    /** Each attempt waits for the number's send rate; refusals for passing reasons are retried with backoff. */
+    private String send(String phoneNumberId, String accessToken, Map<String, Object> body) {
+        JsonNode response = retry.run(() -> {
+            limiter.acquire(phoneNumberId);
+            return post(phoneNumberId + "/messages", accessToken, body);
+        });
         JsonNode id = response.path("messages").path(0).path("id");
         if (!id.isTextual()) {
             throw new WhatsAppApiException(200, null, "Meta accepted the message but returned no message id", null);
@@ -135,11 +161,20 @@ public final class GraphApiClient {
         if (response.statusCode() / 100 != 2) {
             JsonNode error = json.path("error");
             String code = error.path("code").isMissingNode() ? null : error.path("code").asText();
-            String title = error.path("error_user_title").asText(error.path("message").asText("HTTP "
-                    + response.statusCode()));
-            throw new WhatsAppApiException(response.statusCode(), code, title, null);
+            throw new WhatsAppApiException(response.statusCode(), code, title(error, response.statusCode()), null);
         }
         return json;
+    }
+
+    /**
+     * Meta's title for a person to read: without the "(#code)" its message repeats (the code is kept
+     * apart), followed by its details, which often say what to do.
+     */
+    private static String title(JsonNode error, int httpStatus) {
+        String title = error.path("error_user_title").asText(error.path("message").asText("HTTP " + httpStatus))
+                .replaceFirst("^\\(#\\d+\\)\\s*", "");
+        String details = error.path("error_data").path("details").asText("");
+        return details.isBlank() ? title : title + ": " + details;
     }
 
     private static JsonNode parse(String body) {

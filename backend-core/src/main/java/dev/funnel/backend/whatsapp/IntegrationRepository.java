@@ -27,6 +27,13 @@ public final class IntegrationRepository {
                 accessTokenEncrypted, now, now);
     }
 
+    /** Marks a connected number disconnected; false when it already was (or is gone). */
+    public boolean disconnect(Tx tx, UUID organisationId, String reason, Instant now) {
+        return tx.update("""
+                UPDATE whatsapp_integrations SET status = 'disconnected', status_reason = ?, updated_at = ?
+                WHERE organisation_id = ? AND status = 'connected'""", reason, now, organisationId) > 0;
+    }
+
     public boolean delete(Tx tx, UUID organisationId) {
         return tx.update("DELETE FROM whatsapp_integrations WHERE organisation_id = ?", organisationId) > 0;
     }
@@ -39,6 +46,7 @@ public final class IntegrationRepository {
     private static Integration map(ResultSet rs) throws SQLException {
         return new Integration(Tx.uuid(rs, "organisation_id"), rs.getString("phone_number_id"),
                 rs.getString("business_account_id"), rs.getString("display_phone_number"),
-                rs.getString("access_token_encrypted"), rs.getString("status"));
+                rs.getString("access_token_encrypted"), rs.getString("status"),
+                rs.getString("status_reason"));
     }
 }

@@ -38,8 +38,8 @@ record TurnOutcome(Conversation conversation, Message reply, String attentionRea
                     return handOff(tx, traces, conversations, current, inbound,
                             "The bot wrote a reply too long for WhatsApp: please reply yourself", now);
                 }
-                return new TurnOutcome(current, messages.recordOutbound(tx, current, "bot", text, replyKey, null, now),
-                        null);
+                return new TurnOutcome(current,
+                        messages.recordOutbound(tx, current, "bot", text, null, replyKey, null, now), null);
             }
             case HANDOFF_HUMAN -> {
                 return handOff(tx, traces, conversations, current, inbound,

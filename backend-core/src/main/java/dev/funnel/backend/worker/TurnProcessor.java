@@ -90,6 +90,8 @@ public final class TurnProcessor {
             handOff(start.conversation(), start.pending(), NO_MODEL_REASON, false, List.of(), null);
             return Optional.empty();
         }
+        // the lead sees "read" and "typing…" while the model thinks; the turn does not wait for Meta's answer
+        Thread.ofVirtual().name("funnel-typing").start(() -> sender.showTyping(start.conversation(), start.pending()));
         PipelineResult result;
         try {
             result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts)

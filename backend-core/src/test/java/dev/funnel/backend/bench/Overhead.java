@@ -27,7 +27,7 @@ final class Overhead {
         Map<String, Long> accepted = new ConcurrentHashMap<>();
         for (int i = 0; i < MESSAGES; i++) {
             String phone = "6655" + (100000 + i);
-            byte[] body = Webhooks.text(phoneNumberId, phone, "wamid.overhead." + i, 1_750_000_000L + i, "Price?");
+            byte[] body = Webhooks.text(phoneNumberId, phone, "wamid.overhead." + i, Webhooks.aMinuteAgo() + i, "Price?");
             Webhooks.postSigned(webhook, secret, body);
             accepted.put(phone, System.nanoTime());
             Thread.sleep(20);

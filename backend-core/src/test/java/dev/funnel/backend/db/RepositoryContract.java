@@ -140,7 +140,7 @@ abstract class RepositoryContract {
     @Test
     void statusesMoveForwardOnlyAndAreRecordedOnce() {
         Conversation c = newConversation("Acme", "15550011");
-        Message reply = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hi", "reply:s", null, NOW));
+        Message reply = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hi", null, "reply:s", null, NOW));
         db.inTransactionRun(tx -> messages.markSent(tx, reply.id(), "wamid.OUT1", "sent", NOW));
         dev.funnel.backend.conversations.StatusRepository statuses = new dev.funnel.backend.conversations.StatusRepository();
 
@@ -167,8 +167,8 @@ abstract class RepositoryContract {
     void anOutboundMessageIsRecordedOncePerIdempotencyKey() {
         Conversation c = newConversation("Acme", "15550003");
 
-        Message first = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hello", "reply:x", null, NOW));
-        Message second = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hello again", "reply:x", null, NOW));
+        Message first = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hello", null, "reply:x", null, NOW));
+        Message second = db.inTransaction(tx -> messages.recordOutbound(tx, c, "bot", "Hello again", null, "reply:x", null, NOW));
 
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.content()).isEqualTo("Hello");

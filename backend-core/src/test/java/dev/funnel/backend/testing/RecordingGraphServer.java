@@ -16,8 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for Meta's Graph API on loopback: records every call, checks the send payload's shape
- * and answers as Meta does (a message id), or with a scripted Meta error body.
+ * A stand-in for Meta's Graph API on loopback: records every call, checks the message payloads' shape
+ * and answers as Meta does (a message id for a send, success for a read receipt), or with scripted
+ * Meta error bodies.
  */
 public final class RecordingGraphServer implements AutoCloseable {
 
@@ -25,6 +26,16 @@ public final class RecordingGraphServer implements AutoCloseable {
 
     /** One call as Meta would have received it. */
     public record Call(String method, String path, String authorization, JsonNode body, long receivedNanos) {
+
+        /** A message sent to a lead (text, template...). */
+        public boolean isSend() {
+            return body.has("to");
+        }
+
+        /** A read receipt (with or without typing indicator). */
+        public boolean isRead() {
+            return "read".equals(body.path("status").asText());
+        }
     }
 
     private record Failure(int status, String body) {
@@ -32,7 +43,8 @@ public final class RecordingGraphServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final Deque<Failure> failures = new ArrayDeque<>();
+    private final Deque<Failure> sendFailures = new ArrayDeque<>();
+    private final Deque<Failure> readFailures = new ArrayDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     private RecordingGraphServer(HttpServer server) {
@@ -58,21 +70,49 @@ public final class RecordingGraphServer implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    /** The next call is answered with this status and Meta error body. */
-    public synchronized void failNext(int status, String body) {
-        failures.add(new Failure(status, body));
+    /** The messages sent to leads, in the order they arrived. */
+    public List<Call> sends() {
+        return calls.stream().filter(Call::isSend).toList();
+    }
+
+    /** The read receipts, in the order they arrived. */
+    public List<Call> reads() {
+        return calls.stream().filter(Call::isRead).toList();
+    }
+
+    /** The next {@code times} message sends are answered with this status and Meta error body. */
+    public synchronized void failNextSends(int times, int status, String body) {
+        for (int i = 0; i < times; i++) {
+            sendFailures.add(new Failure(status, body));
+        }
+    }
+
+    /** The next {@code times} read receipts are answered with this status and Meta error body. */
+    public synchronized void failNextReads(int times, int status, String body) {
+        for (int i = 0; i < times; i++) {
+            readFailures.add(new Failure(status, body));
+        }
+    }
+
+    /** A Graph error body as Meta writes it, e.g. {@code metaError(130429, "Rate limit hit", "...")}. */
+    public static String metaError(int code, String message, String details) {
+        return """
+                {"error":{"message":"(#%d) %s","type":"OAuthException","code":%d,
+                 "error_data":{"messaging_product":"whatsapp","details":"%s"},"fbtrace_id":"AzCqAbC123"}}"""
+                .formatted(code, message, code, details);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
-        calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), body, System.nanoTime()));
+        String path = exchange.getRequestURI().getPath();
+        Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
+                body, System.nanoTime());
+        calls.add(call);
         Failure failure;
         synchronized (this) {
-            failure = failures.poll();
+            failure = call.isSend() ? sendFailures.poll() : call.isRead() ? readFailures.poll() : null;
         }
-        String path = exchange.getRequestURI().getPath();
         if (failure != null) {
             respond(exchange, failure.status(), failure.body());
         } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/media-bytes/")) {
@@ -83,11 +123,13 @@ public final class RecordingGraphServer implements AutoCloseable {
                     {"url":"http://127.0.0.1:%d/media-bytes/%s","mime_type":"image/jpeg","sha256":"x",
                      "file_size":%d,"id":"%s","messaging_product":"whatsapp"}"""
                     .formatted(server.getAddress().getPort(), mediaId, mediaBytes(mediaId).length, mediaId));
-        } else if (exchange.getRequestURI().getPath().endsWith("/messages") && isValidSend(body)) {
+        } else if (path.endsWith("/messages") && isValidSend(body)) {
             String to = body.path("to").asText();
             respond(exchange, 200, """
                     {"messaging_product":"whatsapp","contacts":[{"input":"%s","wa_id":"%s"}],
                      "messages":[{"id":"wamid.OUT%04d"}]}""".formatted(to, to, ids.incrementAndGet()));
+        } else if (path.endsWith("/messages") && isValidRead(body)) {
+            respond(exchange, 200, "{\"success\":true}");
         } else {
             respond(exchange, 400, """
                     {"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100}}""");
@@ -112,6 +154,10 @@ public final class RecordingGraphServer implements AutoCloseable {
                 && body.path("to").isTextual()
                 && body.path("type").isTextual()
                 && body.has(body.path("type").asText());
+    }
+
+    private static boolean isValidRead(JsonNode body) {
+        return "whatsapp".equals(body.path("messaging_product").asText()) && body.path("message_id").isTextual();
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -34,6 +34,11 @@ public final class Webhooks {
         }
     }
 
+    /** A WhatsApp timestamp (epoch seconds) a minute ago: the lead's 24-hour window is open. */
+    public static long aMinuteAgo() {
+        return java.time.Instant.now().getEpochSecond() - 60;
+    }
+
     /** A text message from {@code from} to the business number {@code phoneNumberId}. */
     public static byte[] text(String phoneNumberId, String from, String messageId, long epochSeconds, String text) {
         return """

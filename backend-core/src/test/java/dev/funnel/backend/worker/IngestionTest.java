@@ -105,7 +105,7 @@ class IngestionTest {
 
     @Test
     void aBurstFromOneLeadIsOneTurnAnsweredOnceWithEveryMessageInOrder() {
-        long t = 1_750_000_000L;
+        long t = Webhooks.aMinuteAgo();
         // delivered out of order: the lead's timestamps decide the order the bot reads them in
         post(Webhooks.text(PHONE_NUMBER_ID, "4930111222", "wamid.b2", t + 2, "second: is there a warranty?"));
         post(Webhooks.text(PHONE_NUMBER_ID, "4930111222", "wamid.b1", t + 1, "first: hello"));
@@ -143,14 +143,19 @@ class IngestionTest {
                 "SELECT id FROM messages WHERE media_id = '65463453'", rs -> rs.getString(1))).orElseThrow();
 
         HttpResponse<byte[]> first = getMedia(id);
-        long graphCalls = graph.calls().size();
+        long mediaCalls = mediaCalls();
         HttpResponse<byte[]> second = getMedia(id);
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).isEqualTo(RecordingGraphServer.mediaBytes("65463453"));
         assertThat(first.headers().firstValue("Content-Type")).contains("image/jpeg");
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(graph.calls()).hasSize((int) graphCalls);
+        assertThat(mediaCalls()).isEqualTo(mediaCalls);
+    }
+
+    /** The bot's turn for the image may mark it read meanwhile: only media downloads count here. */
+    private static long mediaCalls() {
+        return graph.calls().stream().filter(c -> "GET".equals(c.method())).count();
     }
 
     @Test
@@ -164,7 +169,7 @@ class IngestionTest {
 
     @Test
     void aWebhookThatFailedOnEveryAttemptIsKeptAndShownToItsOrganisation() {
-        byte[] body = Webhooks.text(PHONE_NUMBER_ID, "4930555666", "wamid.failing", 1_750_000_500L, "hello?");
+        byte[] body = Webhooks.text(PHONE_NUMBER_ID, "4930555666", "wamid.failing", Webhooks.aMinuteAgo() + 500, "hello?");
         // as if the worker had already tried it five times (FUNNEL_MAX_RECEIVES) and crashed each time
         backend.db().inTransactionRun(tx -> tx.update(
                 "INSERT INTO inbound_queue (body, enqueued_at, visible_at, receive_count) VALUES (?, ?, ?, 5)",
@@ -190,9 +195,9 @@ class IngestionTest {
                 "ALTER TABLE leads ADD CONSTRAINT test_refused_lead CHECK (phone <> '4930777000')"));
         try {
             List<byte[]> batch = List.of(
-                    Webhooks.text(PHONE_NUMBER_ID, "4930777001", "wamid.batch.1", 1_750_000_600L, "first"),
-                    Webhooks.text(PHONE_NUMBER_ID, "4930777000", "wamid.batch.refused", 1_750_000_601L, "refused"),
-                    Webhooks.text(PHONE_NUMBER_ID, "4930777002", "wamid.batch.2", 1_750_000_602L, "second"));
+                    Webhooks.text(PHONE_NUMBER_ID, "4930777001", "wamid.batch.1", Webhooks.aMinuteAgo() + 600, "first"),
+                    Webhooks.text(PHONE_NUMBER_ID, "4930777000", "wamid.batch.refused", Webhooks.aMinuteAgo() + 601, "refused"),
+                    Webhooks.text(PHONE_NUMBER_ID, "4930777002", "wamid.batch.2", Webhooks.aMinuteAgo() + 602, "second"));
             // queued in one transaction, so the worker receives them as one batch
             backend.db().inTransactionRun(tx -> {
                 for (byte[] body : batch) {
