@@ -35,17 +35,17 @@ public final class Pipeline {
         List<StepTrace> traces = new ArrayList<>();
 
         Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input));
-        variables.put("analysis", analysis.toJson());
+        variables.put(PromptVariables.ANALYSIS.name(), analysis.toJson());
 
         Decision decision = step(DECIDE, variables, traces, Decision::fromJson, decideInput(input, analysis));
-        variables.put("decision", decision.toJson());
+        variables.put(PromptVariables.DECISION.name(), decision.toJson());
 
         Optional<GeneratedMessage> message = Optional.empty();
         if (decision.action() == DecisionAction.SEND_NOW) {
             message = Optional.of(step(GENERATE, variables, traces, GeneratedMessage::fromJson,
                     generateInput(input, decision)));
         }
-        variables.put("bot_reply", message.map(GeneratedMessage::toJson)
+        variables.put(PromptVariables.BOT_REPLY.name(), message.map(GeneratedMessage::toJson)
                 .orElse("(no reply now: the decision was " + decision.action().id() + ")"));
 
         Summary summary = step(SUMMARIZE, variables, traces, Summary::fromJson, summarizeInput(input, message));
@@ -55,11 +55,11 @@ public final class Pipeline {
     private <T extends StepOutput> T step(PipelineStep step, Map<String, String> variables, List<StepTrace> traces,
                                           Function<String, T> parse, String inputSummary) {
         try {
-            RenderedPrompt prompt = prompts.forStep(step).render(variables);
-            LlmReply reply = client.complete(prompt);
+            PromptTemplate template = prompts.forStep(step);
+            LlmReply reply = client.complete(template.render(variables));
             T output = parse.apply(reply.text());
-            traces.add(new StepTrace(step, inputSummary, output.toJson(), reply.latencyMs(), reply.inputTokens(),
-                    reply.outputTokens()));
+            traces.add(new StepTrace(step, template.version(), inputSummary, output.toJson(), reply.latencyMs(),
+                    reply.inputTokens(), reply.outputTokens()));
             return output;
         } catch (PipelineException e) {
             throw e.inStep(step, traces);

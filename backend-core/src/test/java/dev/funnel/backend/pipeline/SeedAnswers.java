@@ -2,6 +2,8 @@ package dev.funnel.backend.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The seed document's example answers and a typical input: a new lead asking for the price. */
@@ -62,6 +64,7 @@ final class SeedAnswers {
                 "casual-professional", List.of("book_demo: Book a 20-minute demo call"), "",
                 List.of(new TurnMessage("lead", LEAD_QUESTION, now.minusSeconds(30))),
                 ConversationStage.GREETING, IntentLevel.UNKNOWN, Sentiment.NEUTRAL, now,
-                now.minus(Duration.ofSeconds(30)), 0, 0, 80);
+                now.minus(Duration.ofSeconds(30)), 0, 0, 80, ZoneId.of("Asia/Kolkata"), LocalTime.of(22, 0),
+                LocalTime.of(8, 0), null, 3, 6);
     }
 }
