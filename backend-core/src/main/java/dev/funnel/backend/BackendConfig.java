@@ -2,6 +2,7 @@ package dev.funnel.backend;
 
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.security.LocalSecrets;
+import dev.funnel.backend.trace.ModelPrices;
 import dev.funnel.backend.worker.WorkerConfig;
 import dev.funnel.gateway.queue.SqsQueueConfig;
 import java.net.URI;
@@ -30,6 +31,7 @@ public record BackendConfig(
         String encryptionKey,
         URI graphUrl,
         LlmSettings llmDefaults,
+        ModelPrices llmPrices,
         Duration tokenLifetime,
         WorkerConfig worker) {
 
@@ -59,6 +61,7 @@ public record BackendConfig(
                 URI.create(stripSlash(value(env, "WHATSAPP_GRAPH_URL").orElse(DEFAULT_GRAPH_URL))),
                 new LlmSettings(value(env, "LLM_BASE_URL").orElse(null), value(env, "LLM_API_KEY").orElse(null),
                         value(env, "LLM_MODEL").orElse(null)),
+                ModelPrices.parse(value(env, "LLM_PRICES").orElse("")),
                 Duration.ofHours(Long.parseLong(value(env, "FUNNEL_TOKEN_HOURS").orElse("12"))),
                 WorkerConfig.fromEnvironment(env));
     }
@@ -66,12 +69,12 @@ public record BackendConfig(
     /** The same configuration bound to another interface (the console binds its embedded backend to loopback). */
     public BackendConfig withHost(String newHost) {
         return new BackendConfig(newHost, port, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
-                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime, worker);
+                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, llmPrices, tokenLifetime, worker);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
-                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, tokenLifetime, worker);
+                verifyToken, jwtSecret, encryptionKey, graphUrl, llmDefaults, llmPrices, tokenLifetime, worker);
     }
 
     /** H2 in PostgreSQL mode; a query cache large enough for every statement Funnel prepares. */

@@ -14,8 +14,8 @@ import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.pipeline.Pipeline;
 import dev.funnel.backend.pipeline.PipelineException;
 import dev.funnel.backend.pipeline.PipelineResult;
-import dev.funnel.backend.pipeline.PromptLibrary;
 import dev.funnel.backend.pipeline.StepTrace;
+import dev.funnel.backend.prompts.OrganisationPrompts;
 import dev.funnel.backend.settings.LlmSettingsService;
 import dev.funnel.backend.trace.TraceRepository;
 import dev.funnel.backend.whatsapp.OutboundSender;
@@ -46,7 +46,7 @@ public final class TurnProcessor {
 
     private final Db db;
     private final LlmSettingsService llmSettings;
-    private final PromptLibrary prompts;
+    private final OrganisationPrompts prompts;
     private final PipelineContext context = new PipelineContext();
     private final OutboundSender sender;
     private final ConversationEvents events;
@@ -57,13 +57,14 @@ public final class TurnProcessor {
     private final OrganisationRepository organisations = new OrganisationRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
-    private final TraceRepository traces = new TraceRepository();
+    private final TraceRepository traces;
 
-    public TurnProcessor(Db db, LlmSettingsService llmSettings, PromptLibrary prompts, OutboundSender sender,
-                         ConversationEvents events, Clock clock) {
+    public TurnProcessor(Db db, LlmSettingsService llmSettings, OrganisationPrompts prompts, TraceRepository traces,
+                         OutboundSender sender, ConversationEvents events, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
         this.prompts = prompts;
+        this.traces = traces;
         this.sender = sender;
         this.events = events;
         this.clock = clock;
@@ -91,7 +92,7 @@ public final class TurnProcessor {
         }
         PipelineResult result;
         try {
-            result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts)
+            result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts.forOrganisation(ref.organisationId()))
                     .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending().size(), clock.instant())));
         } catch (PipelineException e) {
             return failed(ref, start.conversation(), start.pending(), e, llm.model());
