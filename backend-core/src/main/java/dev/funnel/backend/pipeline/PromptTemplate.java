@@ -81,22 +81,22 @@ public final class PromptTemplate {
     }
 
     /**
-     * Every {@code {{} that does not open a well-formed {@code {{name}}} (lower-case letters, digits
-     * and {@code _}), shown as written up to its closing braces. A lone {@code }}} is left alone:
-     * JSON examples in prompts end with it.
+     * Every "{{" that does not open a well-formed "{{name}}" (lower-case letters, digits and _),
+     * shown as written up to its closing braces. A lone "}}" is left alone: JSON examples in
+     * prompts end with it.
      */
     public List<String> malformedPlaceholders() {
         List<String> malformed = new ArrayList<>();
         Matcher placeholder = PLACEHOLDER.matcher(text);
         int at = text.indexOf("{{");
         while (at >= 0) {
-            int next = text.indexOf("{{", at + 2);
             if (placeholder.region(at, text.length()).lookingAt()) {
-                next = text.indexOf("{{", placeholder.end());
+                at = text.indexOf("{{", placeholder.end());
             } else {
+                int next = text.indexOf("{{", at + 2);
                 malformed.add(asWritten(at, next));
+                at = next;
             }
-            at = next;
         }
         return malformed;
     }

@@ -81,7 +81,7 @@ public final class TraceRepository {
         Map<UUID, List<Loaded>> byTurn = new LinkedHashMap<>();
         rows.forEach(loaded -> byTurn.computeIfAbsent(loaded.turnId(), id -> new ArrayList<>()).add(loaded));
         return byTurn.values().stream().map(TraceRepository::turn)
-                .sorted(Comparator.comparing(Turn::startedAt).reversed()).toList();
+                .sorted(Comparator.comparing(Turn::recordedAt).reversed()).toList();
     }
 
     /** A turn's rows share one timestamp, so its steps are put in the order the pipeline runs them. */
@@ -92,8 +92,8 @@ public final class TraceRepository {
                         .orElse(Integer.MAX_VALUE)).thenComparing(TraceRow::createdAt)).toList();
         List<TraceRow> outcomes = rows.stream().filter(row -> row.step() == null)
                 .sorted(Comparator.comparing(TraceRow::createdAt)).toList();
-        Instant startedAt = rows.stream().map(TraceRow::createdAt).min(Comparator.naturalOrder()).orElseThrow();
-        return new Turn(loaded.getFirst().turnId(), loaded.getFirst().leadMessage(), startedAt, steps, outcomes,
+        Instant recordedAt = rows.stream().map(TraceRow::createdAt).min(Comparator.naturalOrder()).orElseThrow();
+        return new Turn(loaded.getFirst().turnId(), loaded.getFirst().leadMessage(), recordedAt, steps, outcomes,
                 TurnTotals.of(steps));
     }
 

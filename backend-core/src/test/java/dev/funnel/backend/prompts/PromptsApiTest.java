@@ -13,8 +13,10 @@ import dev.funnel.backend.testing.SoloBackend;
 import dev.funnel.backend.testing.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,6 +161,27 @@ class PromptsApiTest {
                         "decide " + saved,
                         "generate " + api.get("/prompts/generate").body().path("version").asText(),
                         "summarize " + api.get("/prompts/summarize").body().path("version").asText());
+    }
+
+    @Test
+    void aStoredPromptThatNoLongerPassesTheChecksHandsTheTurnToAPersonWithTheReason() {
+        ApiClient api = signedUp("Old Prompt Co", "old@old.test");
+        api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"scripted-model\"}".formatted(llm.baseUrl()));
+        LlmScripts.sendNow(llm, "never sent");
+        // as if saved before a variable was retired: the API would refuse it today
+        UUID organisation = UUID.fromString(api.get("/auth/me").body().path("organisation").path("id").asText());
+        backend.db().inTransactionRun(tx -> tx.update("""
+                INSERT INTO prompt_revisions (organisation_id, step, revision, body, saved_at)
+                VALUES (?, 'generate', 1, ?, ?)""", organisation, OWN_DECIDE + "{{retired_variable}}", Instant.now()));
+
+        api.post("/debug/simulate", "{\"from_phone\":\"15550009999\",\"text\":\"Hello\"}");
+        Waits.until("the handoff", WAIT, () -> api.get("/conversations").body().size() == 1
+                && api.get("/conversations").body().get(0).path("needs_attention").asBoolean());
+
+        assertThat(api.get("/conversations").body().get(0).path("attention_reason").asText())
+                .contains("generate prompt (org-1) is not valid any more", "{{retired_variable}}");
+        assertThat(api.get("/conversations/" + conversationId(api) + "/messages").body())
+                .extracting(m -> m.path("message_from").asText()).containsExactly("lead");
     }
 
     private static ApiClient signedUp(String organisation, String email) {
