@@ -2,6 +2,7 @@ package dev.funnel.backend;
 
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.security.LocalSecrets;
+import dev.funnel.backend.trace.ModelPrices;
 import dev.funnel.backend.whatsapp.Backoff;
 import dev.funnel.backend.whatsapp.SendConfig;
 import dev.funnel.backend.worker.WorkerConfig;
@@ -33,6 +34,7 @@ public record BackendConfig(
         URI graphUrl,
         SendConfig whatsappSend,
         LlmSettings llmDefaults,
+        ModelPrices llmPrices,
         Duration tokenLifetime,
         WorkerConfig worker) {
 
@@ -68,6 +70,7 @@ public record BackendConfig(
                                 value(env, "WHATSAPP_RETRY_DELAY_MS").orElse("500"))), SEND_RETRY_BUDGET)),
                 new LlmSettings(value(env, "LLM_BASE_URL").orElse(null), value(env, "LLM_API_KEY").orElse(null),
                         value(env, "LLM_MODEL").orElse(null)),
+                ModelPrices.parse(value(env, "LLM_PRICES").orElse("")),
                 Duration.ofHours(Long.parseLong(value(env, "FUNNEL_TOKEN_HOURS").orElse("12"))),
                 WorkerConfig.fromEnvironment(env));
     }
@@ -75,15 +78,17 @@ public record BackendConfig(
     /** The same configuration bound to another interface (the console binds its embedded backend to loopback). */
     public BackendConfig withHost(String newHost) {
         return new BackendConfig(newHost, port, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
-                verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, tokenLifetime, worker);
+                verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, llmPrices, tokenLifetime,
+                worker);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
-                verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, tokenLifetime, worker);
+                verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, llmPrices, tokenLifetime,
+                worker);
     }
 
-    /** H2 in PostgreSQL mode; a query cache large enough for every statement Funnel prepares. */
+    /** H2 in PostgreSQL mode, sorting nulls last as PostgreSQL does. */
     public static String h2Url(Path file) {
         return "jdbc:h2:file:" + file.toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";

@@ -16,12 +16,16 @@ import dev.funnel.backend.http.Json;
 import dev.funnel.backend.media.MediaCache;
 import dev.funnel.backend.media.MediaService;
 import dev.funnel.backend.pipeline.PromptLibrary;
+import dev.funnel.backend.prompts.OrganisationPrompts;
+import dev.funnel.backend.prompts.PromptsService;
 import dev.funnel.backend.queue.LocalQueue;
 import dev.funnel.backend.queue.QueueConsumer;
 import dev.funnel.backend.queue.SqsQueueConsumer;
 import dev.funnel.backend.security.TokenCipher;
 import dev.funnel.backend.settings.LlmSettingsService;
 import dev.funnel.backend.settings.WhatsAppSettingsService;
+import dev.funnel.backend.trace.TraceRepository;
+import dev.funnel.backend.trace.TraceService;
 import dev.funnel.backend.whatsapp.GraphApiClient;
 import dev.funnel.backend.whatsapp.OutboundSender;
 import dev.funnel.backend.worker.Ingestor;
@@ -82,6 +86,8 @@ public final class BackendServer {
             OutboundSender sender = new OutboundSender(db, graph, cipher, events, clock);
             LlmSettingsService llm = new LlmSettingsService(db, tokens, cipher, config.llmDefaults(), clock);
             SignatureVerifier signer = new SignatureVerifier(config.appSecret());
+            OrganisationPrompts prompts = new OrganisationPrompts(db, PromptLibrary.defaults());
+            TraceRepository traces = new TraceRepository(config.llmPrices());
 
             InboundQueue inbound;
             QueueConsumer consumer;
@@ -106,9 +112,11 @@ public final class BackendServer {
                             .register("/", new HealthService(inbound))
                             .register("/auth", new AuthService(db, tokens, new PasswordHasher(), clock))
                             .register("/conversations", new ConversationsService(db, tokens, events, clock))
+                            .register("/conversations", new TraceService(db, tokens, traces))
                             .register("/messages", new MessagesService(db, tokens, sender, clock))
                             .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, clock))
                             .register("/settings/llm", llm)
+                            .register("/prompts", new PromptsService(db, tokens, prompts, clock))
                             .register("/debug", new SimulatorService(db, tokens, signer, self::get, clock))
                             .register("/webhooks", new RejectedWebhooksService(db, tokens))
                             .register("/media", new MediaService(db, tokens, graph, cipher,
@@ -120,7 +128,7 @@ public final class BackendServer {
             self.set(URI.create("http://127.0.0.1:" + server.port()));
 
             WorkerConfig workerConfig = config.worker();
-            TurnProcessor processor = new TurnProcessor(db, llm, PromptLibrary.defaults(), sender, events, clock);
+            TurnProcessor processor = new TurnProcessor(db, llm, prompts, traces, sender, events, clock);
             TurnScheduler turns = new TurnScheduler(workerConfig.debounce(), workerConfig.maxParallelTurns(),
                     processor::runTurn);
             Rejections rejections = new Rejections(db);

@@ -85,6 +85,8 @@ class CrashRecoveryIT {
 
     @Test
     void killedAtRandomTheBackendStillStoresEveryMessageOnceAndRepliesOncePerTurn() throws Exception {
+        // everything is queued while the backend is down, so the kills land while it works through it
+        backend.destroyForcibly().waitFor();
         for (int lead = 0; lead < LEADS; lead++) {
             byte[] body = Webhooks.text(PHONE_NUMBER_ID, "49170" + (1_000_000 + lead), "wamid.crash." + lead,
                     Webhooks.aMinuteAgo() + lead, "Hello, I am lead " + lead);
@@ -92,6 +94,7 @@ class CrashRecoveryIT {
             sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text));
             sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text)); // Meta retried it
         }
+        backend = launch();
 
         Random random = new Random(42);
         int killsWhileWorking = 0;

@@ -35,10 +35,10 @@ class FifoQueueIT {
     @Test
     void twoLeadsBurstsAreStoredOnceAndAnsweredOnceEachInOrder() {
         String id = TeamStack.PHONE_NUMBER_ID;
-        byte[] a1 = Webhooks.text(id, "4915000001", "wamid.a1", 1_760_000_001L, "A one");
-        byte[] b1 = Webhooks.text(id, "4915000002", "wamid.b1", 1_760_000_001L, "B one");
-        byte[] a2 = Webhooks.text(id, "4915000001", "wamid.a2", 1_760_000_002L, "A two");
-        byte[] a3 = Webhooks.text(id, "4915000001", "wamid.a3", 1_760_000_003L, "A three");
+        byte[] a1 = Webhooks.text(id, "4915000001", "wamid.a1", Webhooks.aMinuteAgo() + 1, "A one");
+        byte[] b1 = Webhooks.text(id, "4915000002", "wamid.b1", Webhooks.aMinuteAgo() + 1, "B one");
+        byte[] a2 = Webhooks.text(id, "4915000001", "wamid.a2", Webhooks.aMinuteAgo() + 2, "A two");
+        byte[] a3 = Webhooks.text(id, "4915000001", "wamid.a3", Webhooks.aMinuteAgo() + 3, "A three");
 
         for (byte[] body : List.of(a1, b1, a2, a2, a3)) { // a2 delivered twice: same body, same deduplication id
             assertThat(stack.postToGateway(body)).isEqualTo(200);

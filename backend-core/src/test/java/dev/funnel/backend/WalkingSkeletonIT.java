@@ -55,7 +55,7 @@ class WalkingSkeletonIT {
     @Test
     void signedTextWebhookBecomesABotReplyStoredTracedAndAnnounced() {
         LlmScripts.sendNow(llm, REPLY);
-        byte[] body = Webhooks.fixture("text__pywa_ad_referral.json");
+        byte[] body = Webhooks.fixtureWrittenNow("text__pywa_ad_referral.json");
 
         int delivered = postToGateway(body);
 
@@ -144,7 +144,7 @@ class WalkingSkeletonIT {
     }
 
     private static byte[] textWebhook(String from, String messageId, String text) {
-        return Webhooks.text(PHONE_NUMBER_ID, from, messageId, 1_700_000_000L, text);
+        return Webhooks.text(PHONE_NUMBER_ID, from, messageId, Webhooks.aMinuteAgo(), text);
     }
 
     private static void awaitQueueDrained() {

@@ -1,6 +1,7 @@
 package dev.funnel.backend.organisations;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.UUID;
 
 /** A business using Funnel, with its sales profile and settings. */
@@ -11,6 +12,8 @@ public record Organisation(
         String salesPlaybook,
         String tone,
         String timeZone,
+        LocalTime quietHoursStart,
+        LocalTime quietHoursEnd,
         int maxWords,
         int maxFollowups24h,
         int maxFollowupsTotal,

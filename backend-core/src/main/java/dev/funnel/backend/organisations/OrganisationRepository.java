@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +68,8 @@ public final class OrganisationRepository {
                 rs.getString("sales_playbook"),
                 rs.getString("tone"),
                 rs.getString("time_zone"),
+                rs.getObject("quiet_hours_start", LocalTime.class),
+                rs.getObject("quiet_hours_end", LocalTime.class),
                 rs.getInt("max_words"),
                 rs.getInt("max_followups_24h"),
                 rs.getInt("max_followups_total"),

@@ -39,6 +39,11 @@ final class Fields {
         return value.strip();
     }
 
+    /** A language code such as "en" or "hi-Latn"; "und" (undetermined) when the model left it out. */
+    static String language(String value) {
+        return value == null || value.isBlank() ? "und" : value.strip();
+    }
+
     static List<String> list(List<String> values) {
         if (values == null) {
             return List.of();

@@ -16,7 +16,7 @@ public record GeneratedMessage(String messageText, String messageLanguage, Strin
 
     public GeneratedMessage {
         messageText = Fields.requiredText(messageText, "message_text");
-        messageLanguage = messageLanguage == null || messageLanguage.isBlank() ? "und" : messageLanguage.strip();
+        messageLanguage = Fields.language(messageLanguage);
         ctaType = Fields.textOrNull(ctaType);
         Fields.required(nextStage, "next_stage");
         statePatch = statePatch == null ? StatePatch.NO_CHANGE : statePatch;

@@ -40,11 +40,11 @@ public final class Pipeline {
         List<Guardrails.Intervention> interventions = new ArrayList<>();
 
         Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input), null);
-        variables.put("analysis", analysis.toJson());
+        variables.put(PromptVariables.ANALYSIS.name(), analysis.toJson());
 
         Decision decided = step(DECIDE, variables, traces, Decision::fromJson, decideInput(input, analysis), null);
         Decision decision = Guardrails.review(input, analysis, decided, policy, interventions);
-        variables.put("decision", decision.toJson());
+        variables.put(PromptVariables.DECISION.name(), decision.toJson());
 
         Optional<GeneratedMessage> message = Optional.empty();
         if (decision.action() == DecisionAction.SEND_NOW) {
@@ -55,7 +55,7 @@ public final class Pipeline {
                         + refused.detail(), decision.nextStage(), null, 0, decision.templateRequired());
             }
         }
-        variables.put("bot_reply", message.map(GeneratedMessage::toJson)
+        variables.put(PromptVariables.BOT_REPLY.name(), message.map(GeneratedMessage::toJson)
                 .orElse("(no reply now: the decision was " + decision.action().id() + ")"));
 
         Summary summary = step(SUMMARIZE, variables, traces, Summary::fromJson, summarizeInput(input, message), null);
@@ -100,7 +100,8 @@ public final class Pipeline {
     private <T extends StepOutput> T step(PipelineStep step, Map<String, String> variables, List<StepTrace> traces,
                                           Function<String, T> parse, String inputSummary, Retry retry) {
         try {
-            RenderedPrompt prompt = prompts.forStep(step).render(variables);
+            PromptTemplate template = prompts.forStep(step);
+            RenderedPrompt prompt = template.render(variables);
             if (retry != null) {
                 prompt = prompt.retry(retry.answer(), retry.why());
             }
@@ -109,14 +110,15 @@ public final class Pipeline {
             try {
                 output = parse.apply(reply.text());
             } catch (PipelineException invalid) {
-                traces.add(new StepTrace(step, inputSummary, "invalid answer, asked again: " + invalid.getMessage(),
-                        reply.latencyMs(), reply.inputTokens(), reply.outputTokens()));
+                traces.add(new StepTrace(step, template.version(), inputSummary,
+                        "invalid answer, asked again: " + invalid.getMessage(), reply.latencyMs(), reply.inputTokens(),
+                        reply.outputTokens()));
                 reply = client.complete(prompt.retry(reply.text(), "That answer could not be used: "
                         + invalid.getMessage() + ". Answer again with only the JSON object described above."));
                 output = parse.apply(reply.text());
             }
-            traces.add(new StepTrace(step, inputSummary, output.toJson(), reply.latencyMs(), reply.inputTokens(),
-                    reply.outputTokens()));
+            traces.add(new StepTrace(step, template.version(), inputSummary, output.toJson(), reply.latencyMs(),
+                    reply.inputTokens(), reply.outputTokens()));
             return output;
         } catch (PipelineException e) {
             throw e.inStep(step, traces);

@@ -2,6 +2,8 @@ package dev.funnel.backend.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,12 +16,19 @@ import java.util.Optional;
  * @param lastMessages      the recent messages, oldest first (usually the last three)
  * @param lastUserMessageAt when the lead last wrote; null when they never did
  * @param maxWords          the most words a generated message may have
+ * @param timeZone          the organisation's time zone, for local time and quiet hours
+ * @param quietHoursStart   when the organisation's quiet hours start (local time); null when not set
+ * @param quietHoursEnd     when they end; null when not set (quiet hours need both ends)
+ * @param lastBotMessageAt  when the bot last wrote; null when it never did
+ * @param maxFollowups24h   the most follow-ups the organisation allows in 24 hours
+ * @param maxFollowupsTotal the most follow-ups it allows in a conversation
  */
 public record PipelineInput(String businessName, String businessProfile, String salesPlaybook, String tone,
                             List<String> ctas, String rollingSummary, List<TurnMessage> lastMessages,
                             ConversationStage stage, IntentLevel intentLevel, Sentiment sentiment,
                             Instant now, Instant lastUserMessageAt, int followupCount24h, int totalNudges,
-                            int maxWords) {
+                            int maxWords, ZoneId timeZone, LocalTime quietHoursStart, LocalTime quietHoursEnd,
+                            Instant lastBotMessageAt, int maxFollowups24h, int maxFollowupsTotal) {
 
     /** WhatsApp lets a business send free-form messages only this long after the lead last wrote. */
     public static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
@@ -39,9 +48,10 @@ public record PipelineInput(String businessName, String businessProfile, String 
         if (maxWords <= 0) {
             throw new IllegalArgumentException("maxWords must be positive, was " + maxWords);
         }
-        if (followupCount24h < 0 || totalNudges < 0) {
-            throw new IllegalArgumentException("follow-up counts cannot be negative");
+        if (followupCount24h < 0 || totalNudges < 0 || maxFollowups24h < 0 || maxFollowupsTotal < 0) {
+            throw new IllegalArgumentException("follow-up counts and caps cannot be negative");
         }
+        Objects.requireNonNull(timeZone, "timeZone");
     }
 
     /** Time since the lead last wrote; empty when they never did. Never negative (clock skew). */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * One step's prompt as text: a {@code ## system} section, then a {@code ## user} section, with
  * {@code {{variable}}} placeholders. Prompts are data so an organisation can edit them without a
- * release; the code only fills in values.
+ * release; the code only fills in values. The version names where the text came from (a default
+ * file's hash, an organisation's revision) and goes into every trace row made with it.
  */
 public final class PromptTemplate {
 
@@ -19,10 +20,14 @@ public final class PromptTemplate {
     private static final String USER_HEADING = "## user";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z0-9_]+)\\s*}}");
 
+    private final String text;
+    private final String version;
     private final String system;
     private final String user;
 
-    private PromptTemplate(String system, String user) {
+    private PromptTemplate(String text, String version, String system, String user) {
+        this.text = text;
+        this.version = version;
         this.system = system;
         this.user = user;
     }
@@ -32,7 +37,7 @@ public final class PromptTemplate {
      *
      * @throws IllegalArgumentException when a section is missing, repeated, out of order or empty
      */
-    public static PromptTemplate parse(String text) {
+    public static PromptTemplate parse(String text, String version) {
         List<String> lines = text.lines().toList();
         int systemAt = headingLine(lines, SYSTEM_HEADING);
         int userAt = headingLine(lines, USER_HEADING);
@@ -47,7 +52,7 @@ public final class PromptTemplate {
         if (system.isEmpty() || user.isEmpty()) {
             throw new IllegalArgumentException("both the '## system' and the '## user' section need some text");
         }
-        return new PromptTemplate(system, user);
+        return new PromptTemplate(text, version, system, user);
     }
 
     private static int headingLine(List<String> lines, String heading) {
@@ -76,6 +81,47 @@ public final class PromptTemplate {
     }
 
     /**
+     * Every "{{" that does not open a well-formed "{{name}}" (lower-case letters, digits and _),
+     * shown as written up to its closing braces. A lone "}}" is left alone: JSON examples in
+     * prompts end with it.
+     */
+    public List<String> malformedPlaceholders() {
+        List<String> malformed = new ArrayList<>();
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        int at = text.indexOf("{{");
+        while (at >= 0) {
+            if (placeholder.region(at, text.length()).lookingAt()) {
+                at = text.indexOf("{{", placeholder.end());
+            } else {
+                int next = text.indexOf("{{", at + 2);
+                malformed.add(asWritten(at, next));
+                at = next;
+            }
+        }
+        return malformed;
+    }
+
+    /** From {@code at} to the braces that close it, not past the line, the next opening or a short excerpt. */
+    private String asWritten(int at, int nextOpening) {
+        int limit = Math.min(at + 60, text.length());
+        if (nextOpening >= 0) {
+            limit = Math.min(limit, nextOpening);
+        }
+        int lineEnd = text.indexOf('\n', at);
+        if (lineEnd >= 0) {
+            limit = Math.min(limit, lineEnd);
+        }
+        int end = at + 2;
+        while (end < limit && text.charAt(end) != '}') {
+            end++;
+        }
+        while (end < limit && text.charAt(end) == '}') {
+            end++;
+        }
+        return text.substring(at, end).strip();
+    }
+
+    /**
      * Fills every placeholder in one pass, so a value that itself contains {@code {{...}}} (a lead
      * can type anything) is inserted literally and never expanded.
      *
@@ -98,6 +144,15 @@ public final class PromptTemplate {
     private static String fill(String section, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(section);
         return matcher.replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1))));
+    }
+
+    /** The text as written, both sections and their headings. */
+    public String text() {
+        return text;
+    }
+
+    public String version() {
+        return version;
     }
 
     public String system() {

@@ -2,20 +2,76 @@ package dev.funnel.backend.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The prompt variables that come from the run's input. The orchestrator adds each step's output
- * ({@code analysis}, {@code decision}, {@code bot_reply}) as the run goes on.
+ * The {@code {{variables}}} a prompt may use: the ones filled from the run's input, and the
+ * earlier steps' answers the orchestrator adds as the run goes on. An organisation's prompt may use
+ * exactly these; anything else is refused when it is saved.
  */
-final class PromptVariables {
+public final class PromptVariables {
+
+    /** A variable a prompt may use, and what it holds. */
+    public record Variable(String name, String description) {
+    }
+
+    private static final List<Variable> FROM_INPUT = List.of(
+            new Variable("business_name", "The organisation's name."),
+            new Variable("business_profile", "What the business offers, from the organisation's profile; says so when empty."),
+            new Variable("sales_playbook", "The organisation's own sales playbook. It outranks the prompt's general rules;"
+                    + " says so when empty."),
+            new Variable("tone", "The tone the organisation wants, e.g. 'friendly, casual-professional'."),
+            new Variable("ctas", "The organisation's active calls to action, one '- name (type): description' line each."),
+            new Variable("rolling_summary", "The conversation's memory so far; says so for a new conversation."),
+            new Variable("last_messages", "The last messages (at least three, and every one this turn answers), oldest"
+                    + " first, one '- sender at time: text' line each."),
+            new Variable("stage", "The conversation's stage: greeting, qualification, pricing, cta, closed, lost or ghosted."),
+            new Variable("intent_level", "The lead's intent: unknown, low, medium, high or very_high."),
+            new Variable("sentiment", "The lead's sentiment, e.g. neutral, curious, hesitant, annoyed."),
+            new Variable("now", "The current time, UTC, ISO-8601."),
+            new Variable("local_time", "The current time in the organisation's time zone, with the weekday."),
+            new Variable("quiet_hours", "When the organisation sends nothing, in its local time; '(none set)' otherwise."),
+            new Variable("last_user_message_at", "When the lead last wrote, UTC; 'never' when they did not."),
+            new Variable("hours_since_last_user_message", "Hours since the lead last wrote, one decimal; 'n/a' when never."),
+            new Variable("last_bot_message_at", "When the bot last wrote, UTC; 'never' when it did not."),
+            new Variable("window_open", "Whether WhatsApp's 24-hour window is open (true/false): outside it only a"
+                    + " template may be sent."),
+            new Variable("followup_count_24h", "Follow-ups sent in this conversation in the last 24 hours."),
+            new Variable("total_nudges", "Follow-ups sent in this conversation in total."),
+            new Variable("max_followups_24h", "The most follow-ups the organisation allows in 24 hours."),
+            new Variable("max_followups_total", "The most follow-ups the organisation allows in one conversation."),
+            new Variable("language", "No data yet: Funnel does not record the lead's language (no column holds it),"
+                    + " so this always says it is not recorded and asks to mirror the lead's last message."),
+            new Variable("max_words", "The most words a message may have."));
+
+    static final Variable ANALYSIS = new Variable("analysis", "The analyze step's answer, as JSON.");
+    static final Variable DECISION = new Variable("decision", "The decide step's answer, as JSON.");
+    static final Variable BOT_REPLY = new Variable("bot_reply",
+            "The generate step's answer as JSON, or a line saying no reply is sent now and why.");
+
+    private static final DateTimeFormatter LOCAL_TIME =
+            DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
     private PromptVariables() {
+    }
+
+    /** The variables a step's prompt may use: the input's, plus the answers of the steps before it. */
+    public static List<Variable> allowedFor(PipelineStep step) {
+        List<Variable> earlierAnswers = switch (step) {
+            case ANALYZE, FOLLOWUP -> List.of();
+            case DECIDE -> List.of(ANALYSIS);
+            case GENERATE -> List.of(ANALYSIS, DECISION);
+            case SUMMARIZE -> List.of(ANALYSIS, DECISION, BOT_REPLY);
+        };
+        return Stream.concat(FROM_INPUT.stream(), earlierAnswers.stream()).toList();
     }
 
     static Map<String, String> of(PipelineInput input) {
@@ -31,13 +87,20 @@ final class PromptVariables {
         values.put("intent_level", input.intentLevel().id());
         values.put("sentiment", input.sentiment().id());
         values.put("now", timestamp(input.now()));
-        values.put("last_user_message_at",
-                input.lastUserMessageAt() == null ? "never" : timestamp(input.lastUserMessageAt()));
-        values.put("window_open", String.valueOf(input.windowOpen()));
+        values.put("local_time", LOCAL_TIME.format(ZonedDateTime.ofInstant(input.now(), input.timeZone()))
+                + " (" + input.timeZone().getId() + ")");
+        values.put("quiet_hours", input.quietHoursStart() == null || input.quietHoursEnd() == null ? "(none set)"
+                : input.quietHoursStart() + " to " + input.quietHoursEnd() + " (" + input.timeZone().getId() + ")");
+        values.put("last_user_message_at", timestampOrNever(input.lastUserMessageAt()));
         values.put("hours_since_last_user_message", input.sinceLastUserMessage().map(PromptVariables::hours)
                 .orElse("n/a"));
+        values.put("last_bot_message_at", timestampOrNever(input.lastBotMessageAt()));
+        values.put("window_open", String.valueOf(input.windowOpen()));
         values.put("followup_count_24h", String.valueOf(input.followupCount24h()));
         values.put("total_nudges", String.valueOf(input.totalNudges()));
+        values.put("max_followups_24h", String.valueOf(input.maxFollowups24h()));
+        values.put("max_followups_total", String.valueOf(input.maxFollowupsTotal()));
+        values.put("language", "(not recorded: write in the language and script of the lead's last message)");
         values.put("max_words", String.valueOf(input.maxWords()));
         return values;
     }
@@ -62,6 +125,10 @@ final class PromptVariables {
 
     private static String timestamp(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String timestampOrNever(Instant instant) {
+        return instant == null ? "never" : timestamp(instant);
     }
 
     private static String hours(Duration duration) {

@@ -7,10 +7,13 @@ import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.pipeline.ConversationStage;
 import dev.funnel.backend.pipeline.Guardrails;
 import dev.funnel.backend.pipeline.IntentLevel;
+import dev.funnel.backend.pipeline.PipelineException;
 import dev.funnel.backend.pipeline.PipelineInput;
 import dev.funnel.backend.pipeline.Sentiment;
 import dev.funnel.backend.pipeline.TurnMessage;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Builds what the pipeline sees of a conversation: profile, state, summary and the last messages. */
@@ -52,7 +55,22 @@ final class PipelineContext {
                 c.lastUserMessageAt(),
                 c.followupCount24h(),
                 c.totalNudges(),
-                org.maxWords());
+                org.maxWords(),
+                timeZone(org),
+                org.quietHoursStart(),
+                org.quietHoursEnd(),
+                c.lastBotMessageAt(),
+                org.maxFollowups24h(),
+                org.maxFollowupsTotal());
+    }
+
+    private static ZoneId timeZone(Organisation org) {
+        try {
+            return ZoneId.of(org.timeZone());
+        } catch (DateTimeException e) {
+            throw new PipelineException("the organisation's time zone '" + org.timeZone()
+                    + "' is not a valid time zone id such as Asia/Kolkata", false, e);
+        }
     }
 
 }

@@ -15,8 +15,8 @@ import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.pipeline.Pipeline;
 import dev.funnel.backend.pipeline.PipelineException;
 import dev.funnel.backend.pipeline.PipelineResult;
-import dev.funnel.backend.pipeline.PromptLibrary;
 import dev.funnel.backend.pipeline.StepTrace;
+import dev.funnel.backend.prompts.OrganisationPrompts;
 import dev.funnel.backend.settings.LlmSettingsService;
 import dev.funnel.backend.trace.TraceRepository;
 import dev.funnel.backend.whatsapp.OutboundSender;
@@ -47,7 +47,7 @@ public final class TurnProcessor {
 
     private final Db db;
     private final LlmSettingsService llmSettings;
-    private final PromptLibrary prompts;
+    private final OrganisationPrompts prompts;
     private final PipelineContext context = new PipelineContext();
     private final OutboundSender sender;
     private final ConversationEvents events;
@@ -58,13 +58,14 @@ public final class TurnProcessor {
     private final OrganisationRepository organisations = new OrganisationRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
-    private final TraceRepository traces = new TraceRepository();
+    private final TraceRepository traces;
 
-    public TurnProcessor(Db db, LlmSettingsService llmSettings, PromptLibrary prompts, OutboundSender sender,
-                         ConversationEvents events, Clock clock) {
+    public TurnProcessor(Db db, LlmSettingsService llmSettings, OrganisationPrompts prompts, TraceRepository traces,
+                         OutboundSender sender, ConversationEvents events, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
         this.prompts = prompts;
+        this.traces = traces;
         this.sender = sender;
         this.events = events;
         this.clock = clock;
@@ -94,7 +95,7 @@ public final class TurnProcessor {
         Thread.ofVirtual().name("funnel-typing").start(() -> sender.showTyping(start.conversation(), start.pending()));
         PipelineResult result;
         try {
-            result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts)
+            result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts.forOrganisation(ref.organisationId()))
                     .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending().size(), clock.instant())),
                             PipelineContext.policy(start.org()));
         } catch (PipelineException e) {

@@ -1,6 +1,7 @@
 package dev.funnel.backend.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.funnel.backend.auth.UserRepository;
 import dev.funnel.backend.conversations.Conversation;
@@ -11,10 +12,20 @@ import dev.funnel.backend.leads.Lead;
 import dev.funnel.backend.leads.LeadRepository;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
+import dev.funnel.backend.pipeline.PipelineStep;
+import dev.funnel.backend.pipeline.PromptLibrary;
+import dev.funnel.backend.pipeline.StepTrace;
+import dev.funnel.backend.prompts.EffectivePrompt;
+import dev.funnel.backend.prompts.OrganisationPrompts;
 import dev.funnel.backend.queue.LocalQueue;
 import dev.funnel.backend.queue.QueuedMessage;
 import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.trace.ModelPrices;
+import dev.funnel.backend.trace.TraceRepository;
+import dev.funnel.backend.trace.TraceRow;
+import dev.funnel.backend.trace.Turn;
 import dev.funnel.backend.whatsapp.IntegrationRepository;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +70,7 @@ abstract class RepositoryContract {
     void migrationsCreateTheWholeDataModel() {
         List<String> tables = List.of("organisations", "users", "whatsapp_integrations", "leads", "conversations",
                 "messages", "ctas", "templates", "scheduled_actions", "conversation_events", "audit_log",
-                "inbound_queue");
+                "inbound_queue", "prompt_revisions");
         for (String table : tables) {
             List<Integer> count = db.inTransaction(tx -> tx.query("SELECT COUNT(*) FROM " + table, rs -> rs.getInt(1)));
             assertThat(count).as(table).containsExactly(0);
@@ -244,6 +255,63 @@ abstract class RepositoryContract {
         assertThat(redelivered).hasSize(1);
         assertThat(redelivered.getFirst().receiveCount()).isEqualTo(2);
         assertThat(queue.depth()).isZero();
+    }
+
+    @Test
+    void everySaveAndResetOfAPromptIsARevisionAndTheLatestIsInEffect() {
+        Organisation org = db.inTransaction(tx -> organisations.create(tx, "Acme", NOW));
+        PromptLibrary defaults = PromptLibrary.defaults();
+        OrganisationPrompts prompts = new OrganisationPrompts(db, defaults);
+        String own = "## system\nFunnel pipeline step: decide {{sales_playbook}}\n## user\n{{analysis}}\n";
+
+        db.inTransaction(tx -> prompts.save(tx, org.id(), PipelineStep.DECIDE, own, null, NOW));
+        EffectivePrompt second = db.inTransaction(tx -> prompts.save(tx, org.id(), PipelineStep.DECIDE, own + "v2",
+                null, NOW));
+        PromptLibrary inEffect = prompts.forOrganisation(org.id());
+        EffectivePrompt reset = db.inTransaction(tx -> prompts.reset(tx, org.id(), PipelineStep.DECIDE, null, NOW));
+        db.inTransaction(tx -> prompts.reset(tx, org.id(), PipelineStep.DECIDE, null, NOW));
+
+        assertThat(second.version()).isEqualTo("org-2");
+        assertThat(inEffect.forStep(PipelineStep.DECIDE).text()).isEqualTo(own + "v2");
+        assertThat(inEffect.forStep(PipelineStep.ANALYZE)).isSameAs(defaults.forStep(PipelineStep.ANALYZE));
+        assertThat(reset.overridden()).isFalse();
+        assertThat(prompts.forOrganisation(org.id()).forStep(PipelineStep.DECIDE)).isSameAs(
+                defaults.forStep(PipelineStep.DECIDE));
+        List<Integer> revisions = db.inTransaction(tx -> tx.query(
+                "SELECT revision FROM prompt_revisions ORDER BY revision", rs -> rs.getInt(1)));
+        assertThat(revisions).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aTurnsTraceComesBackWithItsStepsInPipelineOrderAndTheirCost() {
+        Conversation c = newConversation("Acme", "15550011");
+        Message inbound = db.inTransaction(tx -> messages.storeInbound(tx, c,
+                new MessageRepository.Inbound("w1", "k1", "text", "How much?", "{}", null, NOW, null, null), NOW))
+                .message();
+        TraceRepository traces = new TraceRepository(ModelPrices.parse("priced=1/2"));
+
+        db.inTransactionRun(tx -> {
+            traces.recordStep(tx, c.organisationId(), c.id(), inbound.id(),
+                    new StepTrace(PipelineStep.SUMMARIZE, "org-3", "in", "{}", 40, 300, 50), "priced", NOW);
+            traces.recordStep(tx, c.organisationId(), c.id(), inbound.id(),
+                    new StepTrace(PipelineStep.ANALYZE, "default-0123456789ab", "in", "{}", 60, 100, 50), "priced", NOW);
+            traces.recordOutcome(tx, c.organisationId(), c.id(), inbound.id(), "wait_decided", "later", NOW);
+        });
+        List<Turn> turns = db.inTransaction(tx -> traces.turns(tx, c.organisationId(), c.id(), 10));
+        Optional<Turn> other = db.inTransaction(tx -> traces.turn(tx, c.organisationId(), c.id(), c.id()));
+
+        assertThat(turns).hasSize(1);
+        Turn turn = turns.getFirst();
+        assertThat(turn.turnId()).isEqualTo(inbound.id());
+        assertThat(turn.leadMessage()).isEqualTo("How much?");
+        assertThat(turn.steps()).extracting(TraceRow::step, TraceRow::promptVersion).containsExactly(
+                tuple("analyze", "default-0123456789ab"), tuple("summarize", "org-3"));
+        assertThat(turn.steps().getFirst().costUsd()).isEqualByComparingTo("0.0002");
+        assertThat(turn.outcomes()).extracting(TraceRow::eventType).containsExactly("wait_decided");
+        assertThat(turn.totals().promptTokens()).isEqualTo(400);
+        assertThat(turn.totals().latencyMs()).isEqualTo(100);
+        assertThat(turn.totals().costUsd()).isEqualByComparingTo(new BigDecimal("0.0006"));
+        assertThat(other).isEmpty();
     }
 
     private Conversation newConversation(String orgName, String phone) {

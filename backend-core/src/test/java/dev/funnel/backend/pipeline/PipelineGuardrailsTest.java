@@ -71,11 +71,8 @@ class PipelineGuardrailsTest {
     @Test
     void noFreeTextOutsideTheWindow() {
         script(SeedAnswers.ANALYSIS, SeedAnswers.SEND_NOW, SeedAnswers.MESSAGE);
-        PipelineInput base = SeedAnswers.input();
-        Instant now = base.now();
-        PipelineInput lateInput = new PipelineInput(base.businessName(), base.businessProfile(), base.salesPlaybook(),
-                base.tone(), base.ctas(), base.rollingSummary(), base.lastMessages(), base.stage(),
-                base.intentLevel(), base.sentiment(), now, now.minus(Duration.ofHours(25)), 0, 0, 80);
+        Instant now = SeedAnswers.input().now();
+        PipelineInput lateInput = SeedAnswers.input(now, now.minus(Duration.ofHours(25)));
 
         PipelineResult result = pipeline.run(lateInput, SeedAnswers.POLICY);
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class PipelineInputTest {
 
     private static PipelineInput leadLastWrote(Instant at) {
         return new PipelineInput("Acme", "", "", "", List.of(), "", List.of(), ConversationStage.GREETING,
-                IntentLevel.UNKNOWN, Sentiment.NEUTRAL, NOW, at, 0, 0, 80);
+                IntentLevel.UNKNOWN, Sentiment.NEUTRAL, NOW, at, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6);
     }
 
     @Test
@@ -52,5 +53,23 @@ class PipelineInputTest {
         assertThat(rendered).isEqualTo("""
                 - lead at 2026-01-22T13:30:00Z: Hi / bot: I am a bot
                 - bot at 2026-01-22T13:30:00Z: Hello!""");
+    }
+
+    @Test
+    void promptVariablesShowLocalTimeQuietHoursAndTheFollowupCaps() {
+        var variables = PromptVariables.of(SeedAnswers.input());
+
+        assertThat(variables).containsEntry("local_time", "Thursday 2026-01-22 19:00 (Asia/Kolkata)")
+                .containsEntry("quiet_hours", "22:00 to 08:00 (Asia/Kolkata)")
+                .containsEntry("last_bot_message_at", "never")
+                .containsEntry("max_followups_24h", "3")
+                .containsEntry("max_followups_total", "6");
+    }
+
+    @Test
+    void theLeadsLanguageIsNotRecordedAndThePromptIsToldSo() {
+        assertThat(PromptVariables.of(leadLastWrote(NOW)).get("language")).startsWith("(not recorded");
+        assertThat(leadLastWrote(NOW).quietHoursStart()).isNull();
+        assertThat(PromptVariables.of(leadLastWrote(NOW))).containsEntry("quiet_hours", "(none set)");
     }
 }

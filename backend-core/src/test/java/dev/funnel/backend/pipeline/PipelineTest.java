@@ -48,6 +48,8 @@ class PipelineTest {
             assertThat(trace.inputSummary()).isNotBlank();
         });
         assertThat(result.trace().get(1).outputSummary()).isEqualTo(result.decision().toJson());
+        assertThat(result.trace()).allSatisfy(trace -> assertThat(trace.promptVersion())
+                .isEqualTo(PromptLibrary.defaults().forStep(trace.step()).version()));
     }
 
     @Test

@@ -5,8 +5,17 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PromptLibraryTest {
+
+    private static final String DECIDE_TEXT = """
+            ## system
+            Funnel pipeline step: decide
+            Playbook: {{sales_playbook}}
+            ## user
+            {{analysis}}
+            """;
 
     private final PromptLibrary library = PromptLibrary.defaults();
 
@@ -32,18 +41,62 @@ class PromptLibraryTest {
     }
 
     @Test
-    void decideAndGeneratePutThePlaybookAboveTheGeneralRules() {
-        for (PipelineStep step : new PipelineStep[] {PipelineStep.DECIDE, PipelineStep.GENERATE}) {
+    void theInputFillsExactlyTheVariablesTheFirstStepIsAllowed() {
+        assertThat(PromptVariables.of(SeedAnswers.input()).keySet())
+                .containsExactlyInAnyOrderElementsOf(PromptVariables.allowedFor(PipelineStep.ANALYZE).stream()
+                        .map(PromptVariables.Variable::name).toList());
+    }
+
+    @Test
+    void decideGenerateAndFollowupPutThePlaybookAboveTheGeneralRules() {
+        for (PipelineStep step : new PipelineStep[] {PipelineStep.DECIDE, PipelineStep.GENERATE, PipelineStep.FOLLOWUP}) {
             assertThat(library.forStep(step).variables()).contains("sales_playbook");
             assertThat(library.forStep(step).system()).contains("playbook outranks");
         }
     }
 
     @Test
-    void generateStatesTheHardLimits() {
-        String system = library.forStep(PipelineStep.GENERATE).system();
+    void generateAndFollowupStateTheHardLimits() {
+        for (PipelineStep step : new PipelineStep[] {PipelineStep.GENERATE, PipelineStep.FOLLOWUP}) {
+            assertThat(library.forStep(step).system()).contains("At most {{max_words}} words", "at most one question",
+                    "Never claim or suggest that you are a human", "Never guarantee", "lead's language");
+        }
+    }
 
-        assertThat(system).contains("At most {{max_words}} words", "at most one question",
-                "Never claim or suggest that you are a human", "Never guarantee", "lead's language");
+    @Test
+    void defaultVersionsAreShortHashesOfTheirText() {
+        assertThat(library.forStep(PipelineStep.ANALYZE).version()).matches("default-[0-9a-f]{12}");
+        assertThat(library.forStep(PipelineStep.ANALYZE).version())
+                .isEqualTo(PromptLibrary.defaults().forStep(PipelineStep.ANALYZE).version())
+                .isNotEqualTo(library.forStep(PipelineStep.DECIDE).version());
+    }
+
+    @Test
+    void anOverrideReplacesOnlyItsStep() {
+        PromptLibrary own = library.withOverrides(Map.of(PipelineStep.DECIDE,
+                PromptLibrary.check(PipelineStep.DECIDE, DECIDE_TEXT, "org-1")));
+
+        assertThat(own.forStep(PipelineStep.DECIDE).version()).isEqualTo("org-1");
+        assertThat(own.forStep(PipelineStep.ANALYZE)).isSameAs(library.forStep(PipelineStep.ANALYZE));
+        assertThat(library.forStep(PipelineStep.DECIDE).version()).startsWith("default-");
+    }
+
+    @Test
+    void aPromptNamingAVariableItsStepDoesNotGetIsRefusedWithTheAllowedOnes() {
+        assertThatThrownBy(() -> PromptLibrary.check(PipelineStep.ANALYZE,
+                DECIDE_TEXT.replace("{{sales_playbook}}", "{{budget}} {{sales_playbook}}"), "org-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown variable(s) {{budget}}, {{analysis}}")
+                .hasMessageContaining("Allowed variables: {{business_name}}, {{business_profile}}")
+                .hasMessageNotContaining("{{decision}}");
+    }
+
+    @Test
+    void aPromptWithMalformedBracesIsRefused() {
+        assertThatThrownBy(() -> PromptLibrary.check(PipelineStep.DECIDE,
+                DECIDE_TEXT.replace("{{sales_playbook}}", "{{Sales Playbook}}"), "org-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed placeholder(s) {{Sales Playbook}}")
+                .hasMessageContaining("Allowed variables:");
     }
 }

@@ -20,7 +20,7 @@ class PromptTemplateTest {
 
     @Test
     void rendersBothSectionsWithTheGivenValues() {
-        RenderedPrompt prompt = PromptTemplate.parse(TEXT)
+        RenderedPrompt prompt = PromptTemplate.parse(TEXT, "test")
                 .render(Map.of("business_name", "Acme", "last_message", "hi", "unused", "x"));
 
         assertThat(prompt.system()).isEqualTo("Funnel pipeline step: analyze\nYou help Acme.");
@@ -29,7 +29,7 @@ class PromptTemplateTest {
 
     @Test
     void renderingWithAVariableMissingIsAnErrorNamingIt() {
-        PromptTemplate template = PromptTemplate.parse(TEXT);
+        PromptTemplate template = PromptTemplate.parse(TEXT, "test");
 
         assertThatThrownBy(() -> template.render(Map.of("business_name", "Acme")))
                 .isInstanceOf(PipelineException.class)
@@ -39,7 +39,7 @@ class PromptTemplateTest {
 
     @Test
     void aValueContainingAPlaceholderIsInsertedLiterally() {
-        RenderedPrompt prompt = PromptTemplate.parse(TEXT)
+        RenderedPrompt prompt = PromptTemplate.parse(TEXT, "test")
                 .render(Map.of("business_name", "Acme", "last_message", "show me {{business_name}} $1"));
 
         assertThat(prompt.user()).isEqualTo("Lead said: show me {{business_name}} $1");
@@ -47,20 +47,41 @@ class PromptTemplateTest {
 
     @Test
     void listsThePlaceholdersOfBothSections() {
-        assertThat(PromptTemplate.parse(TEXT).variables()).containsExactly("business_name", "last_message");
+        assertThat(PromptTemplate.parse(TEXT, "test").variables()).containsExactly("business_name", "last_message");
     }
 
     @Test
     void aTemplateWithoutAUserSectionIsRejected() {
-        assertThatThrownBy(() -> PromptTemplate.parse("## system\nFunnel pipeline step: decide\n"))
+        assertThatThrownBy(() -> PromptTemplate.parse("## system\nFunnel pipeline step: decide\n", "test"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("## user");
     }
 
     @Test
     void sectionsInTheWrongOrderAreRejected() {
-        assertThatThrownBy(() -> PromptTemplate.parse("## user\nhello\n## system\nstep\n"))
+        assertThatThrownBy(() -> PromptTemplate.parse("## user\nhello\n## system\nstep\n", "test"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("before");
+    }
+
+    @Test
+    void placeholdersThatAreNotLowerCaseNamesInDoubleBracesAreMalformed() {
+        PromptTemplate template = PromptTemplate.parse("""
+                ## system
+                Funnel pipeline step: decide {{Business Name}} and {{tone} and {{{stage}}}
+                ## user
+                {{ stage }} {{last_messages}} and JSON {"a": {"b": []}}
+                """, "test");
+
+        assertThat(template.malformedPlaceholders()).containsExactly("{{Business Name}}", "{{tone}", "{{{stage}}}");
+    }
+
+    @Test
+    void aTemplateKeepsItsTextAndVersion() {
+        PromptTemplate template = PromptTemplate.parse(TEXT, "org-7");
+
+        assertThat(template.text()).isEqualTo(TEXT);
+        assertThat(template.version()).isEqualTo("org-7");
+        assertThat(template.malformedPlaceholders()).isEmpty();
     }
 }

@@ -2,6 +2,8 @@ package dev.funnel.backend.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The seed document's example answers and a typical input: a new lead asking for the price. */
@@ -61,10 +63,16 @@ final class SeedAnswers {
 
     static PipelineInput input() {
         Instant now = Instant.parse("2026-01-22T13:30:00Z");
+        return input(now, now.minus(Duration.ofSeconds(30)));
+    }
+
+    /** The same lead and question, with the lead's last message at {@code leadWroteAt}. */
+    static PipelineInput input(Instant now, Instant leadWroteAt) {
         return new PipelineInput("Acme Corp", "Acme sells team chat software. Premium: ₹4,999/month.", PLAYBOOK,
                 "casual-professional", List.of("book_demo: Book a 20-minute demo call"), "",
                 List.of(new TurnMessage("lead", LEAD_QUESTION, now.minusSeconds(30))),
                 ConversationStage.GREETING, IntentLevel.UNKNOWN, Sentiment.NEUTRAL, now,
-                now.minus(Duration.ofSeconds(30)), 0, 0, 80);
+                leadWroteAt, 0, 0, 80, ZoneId.of("Asia/Kolkata"), LocalTime.of(22, 0),
+                LocalTime.of(8, 0), null, 3, 6);
     }
 }

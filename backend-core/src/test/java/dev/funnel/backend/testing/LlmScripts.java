@@ -25,4 +25,18 @@ public final class LlmScripts {
         llm.script(PipelineStep.SUMMARIZE, """
                 {"updated_rolling_summary":"Lead asked about pricing; bot shared the starting price."}""");
     }
+
+    /** A run that decides to wait three hours: no reply now. */
+    public static void waitSchedule(ScriptedLlmServer llm) {
+        llm.script(PipelineStep.ANALYZE, """
+                {"situation_summary":"Lead wants time to think","lead_goal_guess":"Decide later",
+                 "missing_info":[],"detected_objections":["timing"],"stage_recommendation":"pricing",
+                 "risk_flags":{"spam_risk":"low","policy_risk":"low","hallucination_risk":"low"},
+                 "need_kb":{"required":false,"query":""},"confidence":0.8}""");
+        llm.script(PipelineStep.DECIDE, """
+                {"action":"WAIT_SCHEDULE","why":"Lead asked for time","next_stage":"pricing",
+                 "recommended_cta":null,"followup_in_minutes":180,"template_required":false}""");
+        llm.script(PipelineStep.SUMMARIZE, """
+                {"updated_rolling_summary":"Lead asked about pricing and wants time to think."}""");
+    }
 }

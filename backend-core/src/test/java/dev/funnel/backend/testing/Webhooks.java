@@ -50,6 +50,16 @@ public final class Webhooks {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A real Meta body whose message times are moved to a minute ago, so the bot may answer it within
+     * WhatsApp's 24-hour window; everything else byte for byte.
+     */
+    public static byte[] fixtureWrittenNow(String name) {
+        String body = new String(fixture(name), StandardCharsets.UTF_8);
+        return body.replaceAll("\"timestamp\"(\\s*):(\\s*)\"\\d+\"", "\"timestamp\"$1:$2\"" + aMinuteAgo() + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A real Meta body from the test resources, byte for byte. */
     public static byte[] fixture(String name) {
         try (InputStream in = Webhooks.class.getResourceAsStream("/meta-webhooks/" + name)) {
