@@ -1,6 +1,8 @@
 package dev.funnel.backend.conversations;
 
 import dev.funnel.backend.events.EventBus;
+import dev.funnel.backend.ctas.Cta;
+import java.time.Instant;
 import java.util.Map;
 
 /** The live events about conversations and messages, named as consoles expect them. */
@@ -12,6 +14,7 @@ public final class ConversationEvents {
     public static final String TAKEOVER_STARTED = "takeover_started";
     public static final String TAKEOVER_ENDED = "takeover_ended";
     public static final String HUMAN_ATTENTION_REQUIRED = "action_human_attention_required";
+    public static final String CTA_INITIATED = "action_cta_initiated";
 
     private final EventBus bus;
 
@@ -37,6 +40,11 @@ public final class ConversationEvents {
 
     public void takeover(Conversation c, boolean started) {
         bus.publish(c.organisationId(), started ? TAKEOVER_STARTED : TAKEOVER_ENDED, ConversationOut.of(c));
+    }
+
+    public void ctaInitiated(Conversation c, Cta cta, Instant at) {
+        bus.publish(c.organisationId(), CTA_INITIATED, Map.of("conversation_id", c.id(), "cta_id", cta.id(),
+                "cta_name", cta.name(), "cta_type", cta.type(), "at", at.toString()));
     }
 
     public void humanAttentionRequired(Conversation c, String reason) {

@@ -88,6 +88,11 @@ public final class ConversationRepository {
                     updated_at = ? WHERE id = ?""", stage, intentLevel, sentiment, summary, now, id);
     }
 
+    /** The bot led the lead to this call to action: the conversation is at the CTA stage. */
+    public void initiateCta(Tx tx, UUID id, UUID ctaId, Instant now) {
+        tx.update("UPDATE conversations SET cta_id = ?, stage = 'cta', updated_at = ? WHERE id = ?", ctaId, now, id);
+    }
+
     public void setMode(Tx tx, UUID id, String mode, UUID userId, Instant now) {
         tx.update("""
                 UPDATE conversations SET mode = ?, taken_over_by = ?, needs_attention = FALSE,

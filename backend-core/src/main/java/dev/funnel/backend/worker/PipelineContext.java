@@ -2,6 +2,8 @@ package dev.funnel.backend.worker;
 
 import dev.funnel.backend.conversations.Conversation;
 import dev.funnel.backend.conversations.MessageRepository;
+import dev.funnel.backend.ctas.Cta;
+import dev.funnel.backend.ctas.CtaRepository;
 import dev.funnel.backend.db.Tx;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.pipeline.ConversationStage;
@@ -23,6 +25,7 @@ final class PipelineContext {
     private static final int LAST_MESSAGES = 3;
 
     private final MessageRepository messages = new MessageRepository();
+    private final CtaRepository ctas = new CtaRepository();
 
     /** The organisation's limits, which the guardrails hold the model to. */
     static Guardrails.Policy policy(Organisation org) {
@@ -36,10 +39,7 @@ final class PipelineContext {
                 .map(m -> new TurnMessage(m.messageFrom(),
                         m.content() != null ? m.content() : "[" + m.messageType() + "]", m.createdAt()))
                 .toList();
-        List<String> ctas = tx.query("SELECT name, cta_type, description FROM ctas WHERE organisation_id = ? AND is_active = TRUE ORDER BY name",
-                rs -> rs.getString("name") + " (" + rs.getString("cta_type") + ")"
-                        + (rs.getString("description") == null ? "" : ": " + rs.getString("description")),
-                org.id());
+        List<String> ctas = this.ctas.active(tx, org.id()).stream().map(Cta::promptLine).toList();
         return new PipelineInput(
                 org.name(),
                 org.businessProfile(),

@@ -6,9 +6,13 @@ import dev.funnel.backend.conversations.ConversationRef;
 import dev.funnel.backend.conversations.ConversationRepository;
 import dev.funnel.backend.conversations.Message;
 import dev.funnel.backend.conversations.MessageRepository;
+import dev.funnel.backend.ctas.Cta;
+import dev.funnel.backend.ctas.CtaRepository;
 import dev.funnel.backend.db.Db;
+import dev.funnel.backend.db.Tx;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
+import dev.funnel.backend.pipeline.DecisionAction;
 import dev.funnel.backend.pipeline.Guardrails;
 import dev.funnel.backend.pipeline.LlmClient;
 import dev.funnel.backend.pipeline.LlmSettings;
@@ -58,6 +62,7 @@ public final class TurnProcessor {
     private final OrganisationRepository organisations = new OrganisationRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
+    private final CtaRepository ctas = new CtaRepository();
     private final TraceRepository traces;
 
     public TurnProcessor(Db db, LlmSettingsService llmSettings, OrganisationPrompts prompts, TraceRepository traces,
@@ -118,7 +123,9 @@ public final class TurnProcessor {
     private void act(Conversation conversation, List<Message> pending, PipelineResult result, String model) {
         Instant now = clock.instant();
         UUID lastInbound = pending.getLast().id();
-        TurnOutcome outcome = db.inTransaction(tx -> {
+        record Acted(TurnOutcome outcome, Cta cta) {
+        }
+        Acted acted = db.inTransaction(tx -> {
             Conversation current = conversations.lock(tx, conversation.organisationId(), conversation.id()).orElseThrow();
             for (StepTrace step : result.trace()) {
                 traces.recordStep(tx, current.organisationId(), current.id(), lastInbound, step, model, now);
@@ -130,20 +137,46 @@ public final class TurnProcessor {
             TurnState state = TurnState.after(current, result);
             conversations.applyTurn(tx, current.id(), state.stage(), state.intentLevel(), state.sentiment(),
                     result.summary().updatedRollingSummary(), now);
+            Cta cta = initiateCta(tx, current, result, lastInbound, now);
             TurnOutcome decided = TurnOutcome.decide(tx, traces, conversations, messages, current,
                     pending.getLast(), result, "reply:" + lastInbound, now);
             messages.finishTurn(tx, pending, decided.attentionReason() == null ? "done" : "handed_off", now);
-            return decided.withConversation(
-                    conversations.find(tx, current.organisationId(), current.id()).orElseThrow());
+            return new Acted(decided.withConversation(
+                    conversations.find(tx, current.organisationId(), current.id()).orElseThrow()), cta);
         });
+        TurnOutcome outcome = acted.outcome();
         if (outcome.reply() != null) {
             sender.deliver(outcome.conversation(), outcome.reply());
         } else {
             events.conversationUpdated(outcome.conversation());
         }
+        if (acted.cta() != null) {
+            events.ctaInitiated(outcome.conversation(), acted.cta(), now);
+        }
         if (outcome.attentionReason() != null) {
             events.humanAttentionRequired(outcome.conversation(), outcome.attentionReason());
         }
+    }
+
+    /**
+     * The CTA the decision recommends, when the bot goes on by itself: the conversation moves to the
+     * CTA stage. A name that is none of the organisation's active CTAs is noted in the trace and ignored.
+     */
+    private Cta initiateCta(Tx tx, Conversation current, PipelineResult result, UUID lastInbound, Instant now) {
+        String name = result.decision().recommendedCta();
+        if (name == null || result.decision().action() == DecisionAction.HANDOFF_HUMAN) {
+            return null;
+        }
+        Optional<Cta> cta = ctas.findActive(tx, current.organisationId(), name);
+        if (cta.isEmpty()) {
+            traces.recordOutcome(tx, current.organisationId(), current.id(), lastInbound, "cta_unknown",
+                    "The model recommended '" + name + "', which is none of the organisation's active CTAs", now);
+            return null;
+        }
+        conversations.initiateCta(tx, current.id(), cta.get().id(), now);
+        traces.recordOutcome(tx, current.organisationId(), current.id(), lastInbound, "cta_initiated",
+                cta.get().name(), now);
+        return cta.get();
     }
 
     /** Timeouts, rate limits and server errors are tried again a few times; anything else goes to a person. */

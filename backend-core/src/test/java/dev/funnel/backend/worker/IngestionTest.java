@@ -8,7 +8,7 @@ import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.SoloBackend;
+import dev.funnel.backend.testing.SoloStack;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.backend.webhook.InboundMessage;
@@ -42,33 +42,25 @@ class IngestionTest {
     private static final String PHONE_NUMBER_ID = "1122334455667";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static SoloStack stack;
     private static ScriptedLlmServer llm;
     private static RecordingGraphServer graph;
     private static RunningBackend backend;
     private static ApiClient api;
 
     @BeforeAll
-    static void start(@TempDir Path dataDir) throws IOException {
-        llm = ScriptedLlmServer.start();
-        graph = RecordingGraphServer.start();
-        backend = SoloBackend.start(dataDir, Map.of(
-                "WHATSAPP_APP_SECRET", APP_SECRET,
-                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
-                "FUNNEL_DEBOUNCE_MS", "400"));
-        api = new ApiClient(backend.baseUri());
-        api.signUp("Fixture Co", "ops@fixture.test");
-        api.put("/settings/whatsapp", """
-                {"phone_number_id":"%s","access_token":"EAAG-fixture","business_account_id":"102290129340398"}"""
-                .formatted(PHONE_NUMBER_ID));
-        api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"m\",\"api_key\":\"k\"}".formatted(llm.baseUrl()));
+    static void start(@TempDir Path dataDir) {
+        stack = SoloStack.start(dataDir, "Fixture Co", APP_SECRET, PHONE_NUMBER_ID, Map.of("FUNNEL_DEBOUNCE_MS", "400"));
+        llm = stack.llm();
+        graph = stack.graph();
+        backend = stack.backend();
+        api = stack.api();
         LlmScripts.sendNow(llm, "Thanks for your message!");
     }
 
     @AfterAll
     static void stop() {
-        backend.stop();
-        graph.close();
-        llm.close();
+        stack.close();
     }
 
     @Test
