@@ -45,6 +45,8 @@ public final class TurnProcessor {
 
     private static final Logger LOG = Logger.getLogger(TurnProcessor.class.getName());
     private static final int MAX_RETRIES = 3;
+    /** A lead should not wait longer than this for the bot to get past a failing model before a person steps in. */
+    private static final Duration RETRY_BUDGET = Duration.ofSeconds(90);
 
     static final String NO_MODEL_REASON =
             "No language model is configured, so the bot did not answer: reply yourself or set a model in Settings";
@@ -56,7 +58,7 @@ public final class TurnProcessor {
     private final OutboundSender sender;
     private final ConversationEvents events;
     private final Clock clock;
-    private final Map<ConversationRef, Integer> retries = new ConcurrentHashMap<>();
+    private final Map<ConversationRef, Failures> retries = new ConcurrentHashMap<>();
     /** One client (and connection pool) per model setting, shared by all turns that use it. */
     private final Map<LlmSettings, LlmClient> clients = new ConcurrentHashMap<>();
     private final OrganisationRepository organisations = new OrganisationRepository();
@@ -179,12 +181,23 @@ public final class TurnProcessor {
         return cta.get();
     }
 
-    /** Timeouts, rate limits and server errors are tried again a few times; anything else goes to a person. */
+    /** How often and since when a conversation's turn has failed in a row. */
+    private record Failures(int attempts, Instant first) {
+    }
+
+    /**
+     * Timeouts, rate limits and server errors are tried again with doubling waits, a few times and
+     * within {@link #RETRY_BUDGET} of the first failure; anything else goes to a person at once.
+     */
     private Optional<Duration> failed(ConversationRef ref, Conversation conversation, List<Message> pending,
                                       PipelineException e, String model) {
-        int attempt = retries.merge(ref, 1, Integer::sum);
-        if (e.retriable() && attempt <= MAX_RETRIES) {
-            Duration delay = Duration.ofSeconds(2L << attempt);
+        Instant now = clock.instant();
+        Failures failures = retries.merge(ref, new Failures(1, now),
+                (before, next) -> new Failures(before.attempts() + 1, before.first()));
+        int attempt = failures.attempts();
+        Duration delay = Duration.ofSeconds(2L << attempt);
+        boolean withinBudget = Duration.between(failures.first(), now).plus(delay).compareTo(RETRY_BUDGET) <= 0;
+        if (e.retriable() && attempt <= MAX_RETRIES && withinBudget) {
             LOG.warning(() -> "Pipeline failed for conversation " + conversation.id() + " (attempt " + attempt
                     + "), retrying in " + delay.toSeconds() + " s: " + e.getMessage());
             return Optional.of(delay);
