@@ -128,7 +128,8 @@ public final class BackendServer {
             self.set(URI.create("http://127.0.0.1:" + server.port()));
 
             WorkerConfig workerConfig = config.worker();
-            TurnProcessor processor = new TurnProcessor(db, llm, prompts, traces, sender, events, clock);
+            TurnProcessor processor = new TurnProcessor(db, llm, workerConfig, prompts, traces, sender, events,
+                    clock);
             TurnScheduler turns = new TurnScheduler(workerConfig.debounce(), workerConfig.maxParallelTurns(),
                     processor::runTurn);
             Rejections rejections = new Rejections(db);

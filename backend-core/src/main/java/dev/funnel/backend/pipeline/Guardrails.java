@@ -132,7 +132,7 @@ public final class Guardrails {
     }
 
     /** "hi" and "hi-Latn" are one language (romanised Hindi is still Hindi); "en" and "en-IN" too. */
-    private static boolean sameLanguage(String a, String b) {
+    public static boolean sameLanguage(String a, String b) {
         return primary(a).equals(primary(b));
     }
 

@@ -53,6 +53,7 @@ public final class TurnProcessor {
 
     private final Db db;
     private final LlmSettingsService llmSettings;
+    private final WorkerConfig config;
     private final OrganisationPrompts prompts;
     private final PipelineContext context = new PipelineContext();
     private final OutboundSender sender;
@@ -67,10 +68,12 @@ public final class TurnProcessor {
     private final CtaRepository ctas = new CtaRepository();
     private final TraceRepository traces;
 
-    public TurnProcessor(Db db, LlmSettingsService llmSettings, OrganisationPrompts prompts, TraceRepository traces,
-                         OutboundSender sender, ConversationEvents events, Clock clock) {
+    /** @param config the model call's timeout and the retries' first delay */
+    public TurnProcessor(Db db, LlmSettingsService llmSettings, WorkerConfig config, OrganisationPrompts prompts,
+                         TraceRepository traces, OutboundSender sender, ConversationEvents events, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
+        this.config = config;
         this.prompts = prompts;
         this.traces = traces;
         this.sender = sender;
@@ -100,9 +103,10 @@ public final class TurnProcessor {
         }
         // the lead sees "read" and "typing…" while the model thinks; the turn does not wait for Meta's answer
         Thread.ofVirtual().name("funnel-typing").start(() -> sender.showTyping(start.conversation(), start.pending()));
+        LlmClient client = clients.computeIfAbsent(llm, settings -> new LlmClient(settings, config.llmTimeout()));
         PipelineResult result;
         try {
-            result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new), prompts.forOrganisation(ref.organisationId()))
+            result = new Pipeline(client, prompts.forOrganisation(ref.organisationId()))
                     .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending().size(), clock.instant())),
                             PipelineContext.policy(start.org()));
         } catch (PipelineException e) {
@@ -195,11 +199,11 @@ public final class TurnProcessor {
         Failures failures = retries.merge(ref, new Failures(1, now),
                 (before, next) -> new Failures(before.attempts() + 1, before.first()));
         int attempt = failures.attempts();
-        Duration delay = Duration.ofSeconds(2L << attempt);
+        Duration delay = config.turnRetryDelay().multipliedBy(1L << (attempt - 1));
         boolean withinBudget = Duration.between(failures.first(), now).plus(delay).compareTo(RETRY_BUDGET) <= 0;
         if (e.retriable() && attempt <= MAX_RETRIES && withinBudget) {
             LOG.warning(() -> "Pipeline failed for conversation " + conversation.id() + " (attempt " + attempt
-                    + "), retrying in " + delay.toSeconds() + " s: " + e.getMessage());
+                    + "), retrying in " + delay.toMillis() + " ms: " + e.getMessage());
             return Optional.of(delay);
         }
         retries.remove(ref);

@@ -3,6 +3,9 @@ package dev.funnel.backend.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.funnel.backend.pipeline.PipelineStep;
@@ -26,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * An OpenAI-compatible chat completions server on loopback whose answers are scripted per pipeline
  * step. The step is recognised by the {@code Funnel pipeline step: <id>} line every prompt's
- * system section starts with, so tests drive the real langchain4j client over real HTTP.
+ * system section starts with, so tests drive the real langchain4j client over real HTTP. Its usage
+ * counts are real token counts (OpenAI's o200k_base tokeniser), so traces and benchmarks are true to size.
  */
 public final class ScriptedLlmServer implements AutoCloseable {
 
@@ -39,6 +43,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
     private static final Pattern STEP_LINE = Pattern.compile("Funnel pipeline step: *([A-Za-z_-]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Encoding TOKENS = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
     private final HttpServer server;
     private final Map<PipelineStep, List<String>> scripts = new EnumMap<>(PipelineStep.class);
@@ -114,6 +119,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
                 JsonNode request = JSON.readTree(exchange.getRequestBody());
                 String system = messageContent(request, "system");
                 String user = messageContent(request, "user");
+                int promptTokens = promptTokens(request);
                 String model = request.path("model").asText();
                 PipelineStep step = stepOf(system).orElse(null);
                 Answer answer = answer(new RecordedRequest(step, system, user, model));
@@ -123,7 +129,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
                 if (answer.status() != 200) {
                     respond(exchange, answer.status(), answer.body());
                 } else {
-                    respond(exchange, 200, completion(model, answer.body(), system.length() + user.length()));
+                    respond(exchange, 200, completion(model, answer.body(), promptTokens));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -179,10 +185,22 @@ public final class ScriptedLlmServer implements AutoCloseable {
         return String.join("\n", parts);
     }
 
-    private String completion(String model, String content, int promptChars) {
-        // about four characters per token, like the real tokenisers on English text
-        int promptTokens = Math.max(1, promptChars / 4);
-        int completionTokens = Math.max(1, content.length() / 4);
+    /**
+     * The prompt's tokens as OpenAI counts them for its gpt-4o family (o200k_base): every message's
+     * text, plus 3 tokens of framing per message and 3 that prime the answer.
+     */
+    private static int promptTokens(JsonNode request) {
+        int tokens = 3;
+        for (JsonNode message : request.path("messages")) {
+            JsonNode content = message.path("content");
+            String text = content.isArray() ? String.join("", content.findValuesAsText("text")) : content.asText();
+            tokens += 3 + TOKENS.countTokensOrdinary(message.path("role").asText()) + TOKENS.countTokensOrdinary(text);
+        }
+        return tokens;
+    }
+
+    private String completion(String model, String content, int promptTokens) {
+        int completionTokens = TOKENS.countTokensOrdinary(content);
         ObjectNode body = JSON.createObjectNode()
                 .put("id", "chatcmpl-scripted-" + ids.incrementAndGet())
                 .put("object", "chat.completion")
