@@ -7,8 +7,10 @@ import dev.funnel.backend.conversations.ConversationRepository;
 import dev.funnel.backend.conversations.Message;
 import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.db.Db;
+import dev.funnel.backend.followups.FollowupPlanner;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
+import dev.funnel.backend.pipeline.DecisionAction;
 import dev.funnel.backend.pipeline.Guardrails;
 import dev.funnel.backend.pipeline.LlmClient;
 import dev.funnel.backend.pipeline.LlmSettings;
@@ -51,6 +53,7 @@ public final class TurnProcessor {
     private final PipelineContext context = new PipelineContext();
     private final OutboundSender sender;
     private final ConversationEvents events;
+    private final FollowupPlanner followups;
     private final Clock clock;
     private final Map<ConversationRef, Integer> retries = new ConcurrentHashMap<>();
     /** One client (and connection pool) per model setting, shared by all turns that use it. */
@@ -61,13 +64,14 @@ public final class TurnProcessor {
     private final TraceRepository traces;
 
     public TurnProcessor(Db db, LlmSettingsService llmSettings, OrganisationPrompts prompts, TraceRepository traces,
-                         OutboundSender sender, ConversationEvents events, Clock clock) {
+                         OutboundSender sender, ConversationEvents events, FollowupPlanner followups, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
         this.prompts = prompts;
         this.traces = traces;
         this.sender = sender;
         this.events = events;
+        this.followups = followups;
         this.clock = clock;
     }
 
@@ -132,12 +136,16 @@ public final class TurnProcessor {
                     result.summary().updatedRollingSummary(), now);
             TurnOutcome decided = TurnOutcome.decide(tx, traces, conversations, messages, current,
                     pending.getLast(), result, "reply:" + lastInbound, now);
+            if (result.decision().action() == DecisionAction.WAIT_SCHEDULE) {
+                followups.afterWait(tx, current, lastInbound, result.decision(), now);
+            }
             messages.finishTurn(tx, pending, decided.attentionReason() == null ? "done" : "handed_off", now);
             return decided.withConversation(
                     conversations.find(tx, current.organisationId(), current.id()).orElseThrow());
         });
         if (outcome.reply() != null) {
-            sender.deliver(outcome.conversation(), outcome.reply());
+            followups.afterBotMessage(outcome.conversation(), sender.deliver(outcome.conversation(), outcome.reply()),
+                    lastInbound);
         } else {
             events.conversationUpdated(outcome.conversation());
         }

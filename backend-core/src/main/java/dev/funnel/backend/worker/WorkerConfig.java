@@ -8,16 +8,19 @@ import java.util.Optional;
  * How the worker paces itself: {@code FUNNEL_DEBOUNCE_MS} (a burst from one lead within it is one
  * turn, default 5000), {@code FUNNEL_MAX_RECEIVES} (attempts before a webhook is kept as rejected,
  * default 5), {@code FUNNEL_VISIBILITY_SECONDS} (how long a message in work stays hidden, renewed
- * while it is worked on, default 60) and {@code FUNNEL_MAX_PARALLEL_TURNS} (default 64).
+ * while it is worked on, default 60), {@code FUNNEL_MAX_PARALLEL_TURNS} (default 64) and
+ * {@code FUNNEL_FOLLOWUP_POLL_MS} (how often due follow-ups are looked for, default 5000).
  */
-public record WorkerConfig(Duration debounce, int maxReceives, Duration visibility, int maxParallelTurns) {
+public record WorkerConfig(Duration debounce, int maxReceives, Duration visibility, int maxParallelTurns,
+                           Duration followupPoll) {
 
     public static WorkerConfig fromEnvironment(Map<String, String> env) {
         return new WorkerConfig(
                 Duration.ofMillis(number(env, "FUNNEL_DEBOUNCE_MS", 5000)),
                 (int) number(env, "FUNNEL_MAX_RECEIVES", 5),
                 Duration.ofSeconds(number(env, "FUNNEL_VISIBILITY_SECONDS", 60)),
-                (int) number(env, "FUNNEL_MAX_PARALLEL_TURNS", 64));
+                (int) number(env, "FUNNEL_MAX_PARALLEL_TURNS", 64),
+                Duration.ofMillis(number(env, "FUNNEL_FOLLOWUP_POLL_MS", 5000)));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {
