@@ -29,8 +29,8 @@ public final class FollowupRepository {
     }
 
     /** Replaces the conversation's pending action, if any, by this one. */
-    ScheduledAction schedule(Tx tx, UUID organisationId, UUID conversationId, ScheduledAction.Type type, Instant at,
-                             String why, Instant now) {
+    public ScheduledAction schedule(Tx tx, UUID organisationId, UUID conversationId, ScheduledAction.Type type,
+                                    Instant at, String why, Instant now) {
         cancelPending(tx, conversationId, "replaced by a newer follow-up", now);
         UUID id = UUID.randomUUID();
         tx.update("""
@@ -55,7 +55,7 @@ public final class FollowupRepository {
      * running ones whose claim is older than {@code claimTimeout} (their backend died). Locked rows
      * are skipped, so backends sharing the database never claim the same action.
      */
-    List<ScheduledAction> claimDue(Tx tx, Instant now, Duration claimTimeout, int max) {
+    public List<ScheduledAction> claimDue(Tx tx, Instant now, Duration claimTimeout, int max) {
         List<UUID> ids = tx.query("""
                 SELECT id FROM scheduled_actions
                 WHERE (status = 'pending' AND scheduled_at <= ?) OR (status = 'running' AND claimed_at <= ?)
