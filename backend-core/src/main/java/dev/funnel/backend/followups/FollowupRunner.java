@@ -117,9 +117,7 @@ public final class FollowupRunner {
         Organisation org = organisations.find(tx, action.organisationId()).orElseThrow();
         Conversation c = conversations.find(tx, action.organisationId(), action.conversationId()).orElseThrow();
         UUID traceMessage = followups.lastLeadMessage(tx, c.id()).orElse(null);
-        Optional<String> skip = skipReason(tx, c, action, now);
-        if (skip.isPresent()) {
-            cancel(tx, action, traceMessage, skip.get(), now);
+        if (cancelledAsSkipped(tx, c, action, traceMessage, now)) {
             return Optional.empty();
         }
         // the counters were just refreshed by the cap check: read them again for the prompt
@@ -153,9 +151,7 @@ public final class FollowupRunner {
                         rule.detail(), now);
             }
             // the model took a while: a person or the lead may have stepped in meanwhile
-            Optional<String> skip = skipReason(tx, c, action, now);
-            if (skip.isPresent()) {
-                cancel(tx, action, traceMessage, skip.get(), now);
+            if (cancelledAsSkipped(tx, c, action, traceMessage, now)) {
                 return Optional.empty();
             }
             if (result.message().isEmpty()) {
@@ -206,9 +202,7 @@ public final class FollowupRunner {
         Optional<Conversation> ghosted = db.inTransaction(tx -> {
             Conversation c = conversations.lock(tx, action.organisationId(), action.conversationId()).orElseThrow();
             UUID traceMessage = followups.lastLeadMessage(tx, c.id()).orElse(null);
-            Optional<String> skip = skipReason(tx, c, action, now);
-            if (skip.isPresent()) {
-                cancel(tx, action, traceMessage, skip.get(), now);
+            if (cancelledAsSkipped(tx, c, action, traceMessage, now)) {
                 return Optional.empty();
             }
             followups.markGhosted(tx, c.id(), now);
@@ -220,12 +214,17 @@ public final class FollowupRunner {
         ghosted.ifPresent(events::conversationUpdated);
     }
 
-    /** Why the action must not run: a person is in charge, the lead wrote since it was scheduled, or a cap. */
-    private Optional<String> skipReason(Tx tx, Conversation c, ScheduledAction action, Instant now) {
-        if (c.lastUserMessageAt() != null && c.lastUserMessageAt().isAfter(action.createdAt())) {
-            return Optional.of("the lead wrote");
-        }
-        return planner.refusal(tx, c, action.type(), now);
+    /**
+     * Cancels the action, saying why, when it must not run: a person is in charge, the lead wrote
+     * since it was scheduled, or a cap is reached. True when it did.
+     */
+    private boolean cancelledAsSkipped(Tx tx, Conversation c, ScheduledAction action, UUID traceMessage,
+                                       Instant now) {
+        Optional<String> skip = c.lastUserMessageAt() != null && c.lastUserMessageAt().isAfter(action.createdAt())
+                ? Optional.of("the lead wrote")
+                : planner.refusal(tx, c, action.type(), now);
+        skip.ifPresent(reason -> cancel(tx, action, traceMessage, reason, now));
+        return skip.isPresent();
     }
 
     private void cancel(Tx tx, ScheduledAction action, UUID traceMessage, String reason, Instant now) {
