@@ -11,6 +11,10 @@ import dev.funnel.backend.db.Db;
 import dev.funnel.backend.debug.SimulatorService;
 import dev.funnel.backend.events.EventBus;
 import dev.funnel.backend.events.EventsSocket;
+import dev.funnel.backend.followups.FollowupPlanner;
+import dev.funnel.backend.followups.FollowupRunner;
+import dev.funnel.backend.followups.FollowupScheduler;
+import dev.funnel.backend.followups.FollowupsService;
 import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
 import dev.funnel.backend.media.MediaCache;
@@ -113,6 +117,7 @@ public final class BackendServer {
                             .register("/auth", new AuthService(db, tokens, new PasswordHasher(), clock))
                             .register("/conversations", new ConversationsService(db, tokens, events, clock))
                             .register("/conversations", new TraceService(db, tokens, traces))
+                            .register("/", new FollowupsService(db, tokens, clock))
                             .register("/messages", new MessagesService(db, tokens, sender, clock))
                             .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, clock))
                             .register("/settings/llm", llm)
@@ -128,8 +133,9 @@ public final class BackendServer {
             self.set(URI.create("http://127.0.0.1:" + server.port()));
 
             WorkerConfig workerConfig = config.worker();
+            FollowupPlanner followups = new FollowupPlanner(db, traces, clock);
             TurnProcessor processor = new TurnProcessor(db, llm, workerConfig, prompts, traces, sender, events,
-                    clock);
+                    followups, clock);
             TurnScheduler turns = new TurnScheduler(workerConfig.debounce(), workerConfig.maxParallelTurns(),
                     processor::runTurn);
             Rejections rejections = new Rejections(db);
@@ -137,6 +143,11 @@ public final class BackendServer {
                     processor, workerConfig, clock);
             resources.addFirst(worker);
             worker.start();
+            FollowupScheduler scheduler = new FollowupScheduler(db,
+                    new FollowupRunner(db, llm, prompts, traces, sender, events, followups, clock),
+                    workerConfig.followupPoll(), clock);
+            resources.addFirst(scheduler);
+            scheduler.start();
             LOG.info(() -> "Funnel backend listening on " + config.host() + ":" + server.port() + " with "
                     + config.queue().name().toLowerCase() + " queue");
             return new RunningBackend(server, db, resources);

@@ -4,6 +4,7 @@ import dev.funnel.backend.audit.AuditLog;
 import dev.funnel.backend.auth.Caller;
 import dev.funnel.backend.auth.Tokens;
 import dev.funnel.backend.db.Db;
+import dev.funnel.backend.followups.FollowupRepository;
 import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
 import dev.funnel.backend.http.RequestParams;
@@ -28,6 +29,7 @@ public final class ConversationsService implements HttpService {
     private final Clock clock;
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
+    private final FollowupRepository followups = new FollowupRepository();
     private final AuditLog audit = new AuditLog();
 
     public ConversationsService(Db db, Tokens tokens, ConversationEvents events, Clock clock) {
@@ -80,6 +82,9 @@ public final class ConversationsService implements HttpService {
             conversations.lock(tx, caller.organisationId(), id).orElseThrow(() -> ApiException.notFound("Conversation"));
             boolean human = "human".equals(mode);
             conversations.setMode(tx, id, mode, human ? caller.userId() : null, now);
+            if (human) {
+                followups.cancelPending(tx, id, "a person took over the conversation", now);
+            }
             audit.record(tx, caller.organisationId(), caller.userId(),
                     human ? "conversation.takeover" : "conversation.release", "conversation", id, now);
             return conversations.find(tx, caller.organisationId(), id).orElseThrow();

@@ -10,7 +10,7 @@ package dev.funnel.backend.pipeline;
  * @param reasoning       why this nudge, in one or two sentences, for the trace; empty when not given
  */
 public record FollowupMessage(String messageText, String messageLanguage, String ctaType, String reasoning,
-                              GeneratedMessage.SelfCheck selfCheck) implements StepOutput {
+                              GeneratedMessage.SelfCheck selfCheck) implements StepOutput, WrittenMessage {
 
     public FollowupMessage {
         messageText = Fields.requiredText(messageText, "message_text");

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record GeneratedMessage(String messageText, String messageLanguage, String ctaType,
                                ConversationStage nextStage, StatePatch statePatch, SelfCheck selfCheck)
-        implements StepOutput {
+        implements StepOutput, WrittenMessage {
 
     public GeneratedMessage {
         messageText = Fields.requiredText(messageText, "message_text");

@@ -1,5 +1,6 @@
 package dev.funnel.backend.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 
 import static dev.funnel.backend.pipeline.PipelineStep.ANALYZE;
 import static dev.funnel.backend.pipeline.PipelineStep.DECIDE;
+import static dev.funnel.backend.pipeline.PipelineStep.FOLLOWUP;
 import static dev.funnel.backend.pipeline.PipelineStep.GENERATE;
 import static dev.funnel.backend.pipeline.PipelineStep.SUMMARIZE;
 
@@ -16,6 +18,7 @@ import static dev.funnel.backend.pipeline.PipelineStep.SUMMARIZE;
  * The HTL pipeline: analyze what is going on, decide what to do, write a message only when the
  * decision is to send now, and always update the rolling summary. Each step is one LLM call whose
  * JSON answer is parsed into a record; a step's output becomes a prompt variable of the next ones.
+ * A follow-up is one step of its own ({@link #followup}), written under the same rules as a reply.
  */
 public final class Pipeline {
 
@@ -48,7 +51,8 @@ public final class Pipeline {
 
         Optional<GeneratedMessage> message = Optional.empty();
         if (decision.action() == DecisionAction.SEND_NOW) {
-            message = generate(input, analysis, decision, policy, variables, traces, interventions);
+            message = write(GENERATE, GeneratedMessage::fromJson, generateInput(input, decision),
+                    analysis.leadLanguage(), input, policy, variables, traces, interventions);
             if (message.isEmpty()) {
                 Guardrails.Intervention refused = interventions.getLast();
                 decision = new Decision(DecisionAction.HANDOFF_HUMAN, "Guardrail " + refused.rule() + ": "
@@ -62,25 +66,43 @@ public final class Pipeline {
         return new PipelineResult(analysis, decision, message, summary, traces, interventions);
     }
 
-    /** The message, written a second time if the first broke a rule; empty if the second did too. */
-    private Optional<GeneratedMessage> generate(PipelineInput input, Analysis analysis, Decision decision,
-                                                Guardrails.Policy policy, Map<String, String> variables,
-                                                List<StepTrace> traces, List<Guardrails.Intervention> interventions) {
-        String inputSummary = generateInput(input, decision);
+    /**
+     * Writes the nudge for a lead who went quiet, held to the same rules as a reply: written again
+     * once if it broke one, else empty (nothing is sent). Whether a nudge may go out at all (mode,
+     * caps, quiet hours, the 24-hour window) the caller has checked before.
+     *
+     * @throws PipelineException naming the step and carrying the traces of its calls
+     */
+    public FollowupResult followup(PipelineInput input, Guardrails.Policy policy) {
+        List<StepTrace> traces = new ArrayList<>();
+        List<Guardrails.Intervention> interventions = new ArrayList<>();
+        Optional<FollowupMessage> message = write(FOLLOWUP, FollowupMessage::fromJson, followupInput(input), null,
+                input, policy, PromptVariables.of(input), traces, interventions);
+        return new FollowupResult(message, traces, interventions);
+    }
+
+    /**
+     * A message of {@code step}, written a second time if the first broke a rule; empty if the second
+     * did too. {@code leadLanguage} is what the analysis said the lead writes, null when unknown.
+     */
+    private <T extends StepOutput & WrittenMessage> Optional<T> write(
+            PipelineStep step, Function<String, T> parse, String inputSummary, String leadLanguage,
+            PipelineInput input, Guardrails.Policy policy, Map<String, String> variables, List<StepTrace> traces,
+            List<Guardrails.Intervention> interventions) {
         String leadLastText = input.lastMessages().reversed().stream()
                 .filter(m -> m.from().equals("lead")).findFirst().map(TurnMessage::text).orElse(null);
-        GeneratedMessage first = step(GENERATE, variables, traces, GeneratedMessage::fromJson, inputSummary, null);
-        List<String> problems = Guardrails.violations(first.messageText(), first.messageLanguage(),
-                analysis.leadLanguage(), leadLastText, policy.maxWords());
+        T first = step(step, variables, traces, parse, inputSummary, null);
+        List<String> problems = Guardrails.violations(first.messageText(), first.messageLanguage(), leadLanguage,
+                leadLastText, policy.maxWords());
         if (problems.isEmpty()) {
             return Optional.of(first);
         }
         interventions.add(new Guardrails.Intervention("message_rewritten", String.join("; ", problems)));
         Retry retry = new Retry(first.toJson(), "This message cannot be sent: " + String.join("; ", problems)
                 + ". Write it again, keeping every rule, and answer with only the JSON object described above.");
-        GeneratedMessage second = step(GENERATE, variables, traces, GeneratedMessage::fromJson, inputSummary, retry);
-        problems = Guardrails.violations(second.messageText(), second.messageLanguage(), analysis.leadLanguage(),
-                leadLastText, policy.maxWords());
+        T second = step(step, variables, traces, parse, inputSummary, retry);
+        problems = Guardrails.violations(second.messageText(), second.messageLanguage(), leadLanguage, leadLastText,
+                policy.maxWords());
         if (problems.isEmpty()) {
             return Optional.of(second);
         }
@@ -153,6 +175,12 @@ public final class Pipeline {
         return "action=" + decision.action().id() + " next_stage=" + decision.nextStage().id()
                 + " recommended_cta=" + Optional.ofNullable(decision.recommendedCta()).orElse("none")
                 + " max_words=" + input.maxWords();
+    }
+
+    private static String followupInput(PipelineInput input) {
+        return "hours_since_lead_wrote=" + input.sinceLastUserMessage().map(Duration::toHours).map(String::valueOf)
+                .orElse("never") + " followups_24h=" + input.followupCount24h() + " total_nudges="
+                + input.totalNudges() + " max_words=" + input.maxWords();
     }
 
     private static String summarizeInput(PipelineInput input, Optional<GeneratedMessage> message) {

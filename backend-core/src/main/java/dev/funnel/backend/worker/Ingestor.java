@@ -9,6 +9,7 @@ import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.conversations.StatusRepository;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.db.Tx;
+import dev.funnel.backend.followups.FollowupRepository;
 import dev.funnel.backend.leads.Lead;
 import dev.funnel.backend.leads.LeadRepository;
 import dev.funnel.backend.organisations.OrganisationRepository;
@@ -62,6 +63,7 @@ public final class Ingestor {
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
     private final StatusRepository statuses = new StatusRepository();
+    private final FollowupRepository followups = new FollowupRepository();
 
     public Ingestor(Db db, ConversationEvents events, Rejections rejections, Clock clock) {
         this.db = db;
@@ -121,6 +123,7 @@ public final class Ingestor {
         }
         Instant at = in.timestamp() == null ? now : in.timestamp();
         conversations.recordLeadMessage(tx, conversation.id(), stored.message().content(), at, now);
+        followups.cancelPending(tx, conversation.id(), "the lead wrote", now);
         Conversation updated = conversations.find(tx, orgId, conversation.id()).orElseThrow();
         changes.arrivals().add(new Arrival(updated, stored.message()));
         changes.conversations().removeIf(c -> c.id().equals(updated.id()));

@@ -19,7 +19,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** Builds what the pipeline sees of a conversation: profile, state, summary and the last messages. */
-final class PipelineContext {
+public final class PipelineContext {
 
     /** The rolling summary carries the rest of the history, so the prompt stays small. */
     private static final int LAST_MESSAGES = 3;
@@ -28,13 +28,13 @@ final class PipelineContext {
     private final CtaRepository ctas = new CtaRepository();
 
     /** The organisation's limits, which the guardrails hold the model to. */
-    static Guardrails.Policy policy(Organisation org) {
+    public static Guardrails.Policy policy(Organisation org) {
         return new Guardrails.Policy(org.minConfidence(), org.maxWords(), org.maxFollowups24h(),
                 org.maxFollowupsTotal());
     }
 
     /** @param pending the lead messages this turn answers: all of them are shown, however many */
-    PipelineInput build(Tx tx, Organisation org, Conversation c, int pending, Instant now) {
+    public PipelineInput build(Tx tx, Organisation org, Conversation c, int pending, Instant now) {
         List<TurnMessage> last = messages.list(tx, org.id(), c.id(), Math.max(LAST_MESSAGES, pending)).stream()
                 .map(m -> new TurnMessage(m.messageFrom(),
                         m.content() != null ? m.content() : "[" + m.messageType() + "]", m.createdAt()))

@@ -10,6 +10,7 @@ import dev.funnel.backend.ctas.Cta;
 import dev.funnel.backend.ctas.CtaRepository;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.db.Tx;
+import dev.funnel.backend.followups.FollowupPlanner;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.pipeline.DecisionAction;
@@ -58,6 +59,7 @@ public final class TurnProcessor {
     private final PipelineContext context = new PipelineContext();
     private final OutboundSender sender;
     private final ConversationEvents events;
+    private final FollowupPlanner followups;
     private final Clock clock;
     private final Map<ConversationRef, Failures> retries = new ConcurrentHashMap<>();
     /** One client (and connection pool) per model setting, shared by all turns that use it. */
@@ -70,7 +72,8 @@ public final class TurnProcessor {
 
     /** @param config the model call's timeout and the retries' first delay */
     public TurnProcessor(Db db, LlmSettingsService llmSettings, WorkerConfig config, OrganisationPrompts prompts,
-                         TraceRepository traces, OutboundSender sender, ConversationEvents events, Clock clock) {
+                         TraceRepository traces, OutboundSender sender, ConversationEvents events,
+                         FollowupPlanner followups, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
         this.config = config;
@@ -78,6 +81,7 @@ public final class TurnProcessor {
         this.traces = traces;
         this.sender = sender;
         this.events = events;
+        this.followups = followups;
         this.clock = clock;
     }
 
@@ -146,13 +150,17 @@ public final class TurnProcessor {
             Cta cta = initiateCta(tx, current, result, lastInbound, now);
             TurnOutcome decided = TurnOutcome.decide(tx, traces, conversations, messages, current,
                     pending.getLast(), result, "reply:" + lastInbound, now);
+            if (result.decision().action() == DecisionAction.WAIT_SCHEDULE) {
+                followups.afterWait(tx, current, lastInbound, result.decision(), now);
+            }
             messages.finishTurn(tx, pending, decided.attentionReason() == null ? "done" : "handed_off", now);
             return new Acted(decided.withConversation(
                     conversations.find(tx, current.organisationId(), current.id()).orElseThrow()), cta);
         });
         TurnOutcome outcome = acted.outcome();
         if (outcome.reply() != null) {
-            sender.deliver(outcome.conversation(), outcome.reply());
+            followups.afterBotMessage(outcome.conversation(), sender.deliver(outcome.conversation(), outcome.reply()),
+                    lastInbound);
         } else {
             events.conversationUpdated(outcome.conversation());
         }

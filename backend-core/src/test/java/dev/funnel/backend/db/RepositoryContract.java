@@ -8,6 +8,8 @@ import dev.funnel.backend.conversations.Conversation;
 import dev.funnel.backend.conversations.ConversationRepository;
 import dev.funnel.backend.conversations.Message;
 import dev.funnel.backend.conversations.MessageRepository;
+import dev.funnel.backend.followups.FollowupRepository;
+import dev.funnel.backend.followups.ScheduledAction;
 import dev.funnel.backend.leads.Lead;
 import dev.funnel.backend.leads.LeadRepository;
 import dev.funnel.backend.organisations.Organisation;
@@ -31,8 +33,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,6 +321,98 @@ abstract class RepositoryContract {
         assertThat(turn.totals().latencyMs()).isEqualTo(100);
         assertThat(turn.totals().costUsd()).isEqualByComparingTo(new BigDecimal("0.0006"));
         assertThat(other).isEmpty();
+    }
+
+    @Test
+    void twoBackendsClaimingDueFollowupsAtOnceNeverClaimTheSameOne() throws Exception {
+        FollowupRepository followups = new FollowupRepository();
+        int due = 30;
+        for (int i = 0; i < due; i++) {
+            Conversation c = newConversation("Acme " + i, "1555002" + i);
+            db.inTransaction(tx -> followups.schedule(tx, c.organisationId(), c.id(), ScheduledAction.Type.FOLLOWUP,
+                    NOW.minusSeconds(60), "nudge", NOW.minusSeconds(120)));
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<List<UUID>> backend = () -> {
+            together.await();
+            List<UUID> claimed = new ArrayList<>();
+            List<ScheduledAction> batch;
+            do {
+                batch = db.inTransaction(tx -> followups.claimDue(tx, NOW, Duration.ofMinutes(10), 3));
+                batch.forEach(a -> claimed.add(a.id()));
+            } while (!batch.isEmpty());
+            return claimed;
+        };
+
+        List<UUID> all = new ArrayList<>();
+        try (ExecutorService two = Executors.newFixedThreadPool(2)) {
+            List<Future<List<UUID>>> claims = two.invokeAll(List.of(backend, backend));
+            for (Future<List<UUID>> claim : claims) {
+                all.addAll(claim.get());
+            }
+        }
+
+        assertThat(all).hasSize(due).doesNotHaveDuplicates();
+        List<String> statuses = db.inTransaction(tx -> tx.query("SELECT DISTINCT status FROM scheduled_actions",
+                rs -> rs.getString(1)));
+        assertThat(statuses).containsExactly("running");
+    }
+
+    @Test
+    void aFollowupLeftRunningIsClaimedAgainOnlyAfterTheClaimTimeout() {
+        FollowupRepository followups = new FollowupRepository();
+        Conversation c = newConversation("Acme", "15550030");
+        Duration timeout = Duration.ofMinutes(10);
+        db.inTransaction(tx -> followups.schedule(tx, c.organisationId(), c.id(), ScheduledAction.Type.FOLLOWUP,
+                NOW, "nudge", NOW));
+
+        List<ScheduledAction> notYetDue = db.inTransaction(tx -> followups.claimDue(tx, NOW.minusSeconds(1), timeout, 10));
+        List<ScheduledAction> first = db.inTransaction(tx -> followups.claimDue(tx, NOW, timeout, 10));
+        List<ScheduledAction> whileRunning = db.inTransaction(tx -> followups.claimDue(tx, NOW.plus(Duration.ofMinutes(9)),
+                timeout, 10));
+        List<ScheduledAction> afterACrash = db.inTransaction(tx -> followups.claimDue(tx, NOW.plus(Duration.ofMinutes(11)),
+                timeout, 10));
+
+        assertThat(notYetDue).isEmpty();
+        assertThat(first).singleElement().satisfies(a -> assertThat(a.attempts()).isEqualTo(1));
+        assertThat(whileRunning).isEmpty();
+        assertThat(afterACrash).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo(first.getFirst().id());
+            assertThat(a.attempts()).isEqualTo(2);
+            assertThat(a.status()).isEqualTo("running");
+        });
+    }
+
+    @Test
+    void aNewFollowupReplacesThePendingOneAndTheConversationMirrorsIt() {
+        FollowupRepository followups = new FollowupRepository();
+        Conversation c = newConversation("Acme", "15550031");
+
+        ScheduledAction first = db.inTransaction(tx -> followups.schedule(tx, c.organisationId(), c.id(),
+                ScheduledAction.Type.FOLLOWUP, NOW.plusSeconds(600), "nudge 1", NOW));
+        ScheduledAction second = db.inTransaction(tx -> followups.schedule(tx, c.organisationId(), c.id(),
+                ScheduledAction.Type.FOLLOWUP, NOW.plusSeconds(900), "the bot chose to wait", NOW));
+        Instant mirrored = scheduledFollowupAt(c);
+        int cancelled = db.inTransaction(tx -> followups.cancelPending(tx, c.id(), "the lead wrote", NOW));
+
+        assertThat(db.inTransaction(tx -> followups.find(tx, c.organisationId(), first.id())).orElseThrow())
+                .satisfies(a -> {
+                    assertThat(a.status()).isEqualTo("cancelled");
+                    assertThat(a.reason()).isEqualTo("replaced by a newer follow-up");
+                });
+        assertThat(mirrored).isEqualTo(second.scheduledAt());
+        assertThat(cancelled).isEqualTo(1);
+        assertThat(db.inTransaction(tx -> followups.find(tx, c.organisationId(), second.id())).orElseThrow().reason())
+                .isEqualTo("the lead wrote");
+        assertThat(scheduledFollowupAt(c)).isNull();
+        Optional<ScheduledAction> fromAnotherOrganisation = db.inTransaction(tx ->
+                followups.find(tx, UUID.randomUUID(), second.id()));
+        assertThat(fromAnotherOrganisation).isEmpty();
+    }
+
+    private Instant scheduledFollowupAt(Conversation c) {
+        return db.inTransaction(tx -> tx.query("SELECT scheduled_followup_at FROM conversations WHERE id = ?",
+                rs -> Tx.instant(rs, "scheduled_followup_at"), c.id())).getFirst();
     }
 
     private Conversation newConversation(String orgName, String phone) {

@@ -128,7 +128,7 @@ class ScenarioSuiteTest {
         assertThat(actionTaken(played)).isEqualTo(DecisionAction.SEND_NOW);
         assertLeft(played, new Expected(expected.sent(), expected.stage(), expected.intent(), expected.sentiment(),
                 expected.mode(), expected.needsAttention(), expected.summary(),
-                List.of("analyze", "analyze", "decide", "generate", "summarize"), List.of()));
+                List.of("analyze", "analyze", "decide", "generate", "summarize"), List.of("followup_scheduled")));
         assertThat(played.turn().path("steps").get(0).path("output_summary").asText())
                 .startsWith("invalid answer, asked again");
         assertThat(played.modelCalls()).containsExactly(ANALYZE, ANALYZE, DECIDE, GENERATE, SUMMARIZE);
@@ -191,15 +191,38 @@ class ScenarioSuiteTest {
         String turns = "/conversations/" + conversationId + "/turns";
         Waits.until("the turn's trace", WAIT, () -> turnFor(api.get(turns).body(), scenario.leadMessage()) != null);
         String turnId = turnFor(api.get(turns).body(), scenario.leadMessage()).path("turn_id").asText();
-        JsonNode turn = api.get(turns + "/" + turnId).body();
-        if (turn.path("outcomes").isEmpty()) {
-            // a reply is sent after the turn's commit
+        JsonNode recorded = api.get(turns + "/" + turnId).body();
+        if (repliesToTheLead(recorded)) {
+            // a reply is sent after the turn's commit, and its follow-up planned after the send
             Waits.until("the reply at the Graph API", WAIT, () -> sentTo(phone).size() > sentBefore.size());
+            Waits.until("the reply's follow-up plan", WAIT, () -> hasFollowupPlan(api.get(turns + "/" + turnId).body()));
         }
+        JsonNode turn = api.get(turns + "/" + turnId).body();
         List<String> sent = sentTo(phone).subList(sentBefore.size(), sentTo(phone).size());
         List<PipelineStep> calls = llm.requests().subList(callsBefore, llm.requests().size()).stream()
                 .map(ScriptedLlmServer.RecordedRequest::step).toList();
         return new Played(conversationId, conversation(conversationId), turn, sent, calls);
+    }
+
+    /** A written message that no guardrail stopped and no handoff replaced goes to the lead. */
+    private static boolean repliesToTheLead(JsonNode turn) {
+        boolean written = false;
+        for (JsonNode step : turn.path("steps")) {
+            written |= step.path("step").asText().equals("generate");
+        }
+        for (JsonNode outcome : turn.path("outcomes")) {
+            written &= !outcome.path("event_type").asText().equals("handoff");
+        }
+        return written;
+    }
+
+    private static boolean hasFollowupPlan(JsonNode turn) {
+        for (JsonNode outcome : turn.path("outcomes")) {
+            if (outcome.path("event_type").asText().startsWith("followup_")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The model writes the bot's line of the history and leaves the state the scenario starts from. */

@@ -75,7 +75,7 @@ final class ScriptedScenarios {
     }
 
     static final Expected PRICING_ANSWERED = new Expected(PRICE_REPLY, "pricing", "high", "curious", "bot", false,
-            PRICE_SUMMARY, ALL_STEPS, List.of());
+            PRICE_SUMMARY, ALL_STEPS, List.of("followup_scheduled"));
 
     static List<Case> conversations() {
         return List.of(
@@ -88,7 +88,7 @@ final class ScriptedScenarios {
                             + " quote; the bot explained the warranty and offered a site survey."));
                 }, new Expected(OBJECTION_REPLY, "pricing", "medium", "hesitant", "bot", false,
                         "Lead finds ₹2,90,000 too high against a cheaper local quote; the bot explained the warranty"
-                                + " and offered a site survey.", ALL_STEPS, List.of())),
+                                + " and offered a site survey.", ALL_STEPS, List.of("followup_scheduled"))),
                 // the model would apologise itself; the guardrail sees the complaint's policy risk and hands off
                 new Case(Scenarios.ANGRY_LEAD, handedOff(analysis(CLOSED, 0.9, RiskLevel.HIGH, "en", "complaint"),
                         decision(SEND_NOW, CLOSED, 0), "Customer complains that the installer missed two visits"
@@ -104,7 +104,7 @@ final class ScriptedScenarios {
                             + " the window had closed, so no reply yet."));
                 }, new Expected(null, "qualification", "unknown", "neutral", "bot", false, "Lead asked whether the"
                         + " subsidy offer still runs; the window had closed, so no reply yet.", NO_GENERATE,
-                        List.of("guardrail_window_closed", "wait_decided"))),
+                        List.of("guardrail_window_closed", "wait_decided", "followup_scheduled"))),
                 new Case(Scenarios.ASKS_FOR_HUMAN, handedOff(analysis(QUALIFICATION, 0.9, LOW, "en", null),
                         decision(HANDOFF_HUMAN, QUALIFICATION, 0), "Lead comparing 3 kW offers asked to talk to"
                                 + " a person on a call; handed over."),
@@ -141,6 +141,6 @@ final class ScriptedScenarios {
             llm.script(PipelineStep.SUMMARIZE, summary(summary));
         }, new Expected(reply, "qualification", "high", "curious", "bot", false, summary,
                 List.of("analyze", "decide", "generate", "generate", "summarize"),
-                List.of("guardrail_message_rewritten")));
+                List.of("guardrail_message_rewritten", "followup_scheduled")));
     }
 }

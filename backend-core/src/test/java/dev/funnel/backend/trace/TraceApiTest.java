@@ -77,7 +77,8 @@ class TraceApiTest {
         assertThat(totals.path("cost_usd").decimalValue()).isEqualByComparingTo(sum);
         assertThat(totals.path("cost_note").isNull()).isTrue();
         assertThat(turns.get(0).path("totals")).isEqualTo(totals);
-        assertThat(turn.path("outcomes")).isEmpty();
+        assertThat(turn.path("outcomes")).extracting(o -> o.path("event_type").asText())
+                .containsExactly("followup_scheduled");
     }
 
     @Test
@@ -111,7 +112,8 @@ class TraceApiTest {
         assertThat(turns).extracting(t -> t.path("lead_message").asText()).containsExactly("Let me think",
                 "First question");
         assertThat(turns.get(0).path("steps").asInt()).isEqualTo(3);
-        assertThat(turns.get(0).path("outcomes")).extracting(JsonNode::asText).containsExactly("wait_decided");
+        assertThat(turns.get(0).path("outcomes")).extracting(JsonNode::asText).containsExactly("wait_decided",
+                "followup_scheduled");
         assertThat(api.get("/conversations/" + conversation + "/turns?limit=1").body()).hasSize(1);
     }
 
@@ -138,13 +140,19 @@ class TraceApiTest {
         return api;
     }
 
-    /** A simulated lead writes and the bot answers; returns the conversation once the answer is stored. */
+    /**
+     * A simulated lead writes and the bot answers; returns the conversation once the answer is stored
+     * and the first follow-up after it scheduled.
+     */
     private static String converse(ApiClient api, String phone, String text) {
         LlmScripts.sendNow(llm, "Thanks for asking!");
         api.post("/debug/simulate", "{\"from_phone\":\"%s\",\"text\":\"%s\"}".formatted(phone, text));
         Waits.until("the bot's turn", WAIT, () -> api.get("/conversations").body().size() == 1
                 && api.get("/conversations/" + api.get("/conversations").body().get(0).path("id").asText()
                 + "/messages").body().size() == 2);
-        return api.get("/conversations").body().get(0).path("id").asText();
+        String conversation = api.get("/conversations").body().get(0).path("id").asText();
+        Waits.until("the first follow-up", WAIT,
+                () -> !api.get("/conversations/" + conversation + "/followups").body().isEmpty());
+        return conversation;
     }
 }
