@@ -59,8 +59,8 @@ public final class Pipeline {
                         + refused.detail(), decision.nextStage(), null, 0, decision.templateRequired());
             }
         }
-        variables.put(PromptVariables.BOT_REPLY.name(), message.map(GeneratedMessage::toJson)
-                .orElse("(no reply now: the decision was " + decision.action().id() + ")"));
+        variables.put(PromptVariables.BOT_REPLY.name(), message.isPresent()
+                ? PromptVariables.botReply(message.get()) : PromptVariables.noReply(decision));
 
         Summary summary = step(SUMMARIZE, variables, traces, Summary::fromJson, summarizeInput(input, message), null);
         return new PipelineResult(analysis, decision, message, summary, traces, interventions);

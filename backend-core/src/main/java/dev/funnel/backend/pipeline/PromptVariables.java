@@ -2,9 +2,9 @@ package dev.funnel.backend.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,19 +29,22 @@ public final class PromptVariables {
             new Variable("sales_playbook", "The organisation's own sales playbook. It outranks the prompt's general rules;"
                     + " says so when empty."),
             new Variable("tone", "The tone the organisation wants, e.g. 'friendly, casual-professional'."),
-            new Variable("ctas", "The organisation's active calls to action, one '- name (type): description' line each."),
+            new Variable("ctas", "The organisation's active calls to action, one '- name (type): description' line each;"
+                    + " '(none)' when there are none."),
             new Variable("rolling_summary", "The conversation's memory so far; says so for a new conversation."),
             new Variable("last_messages", "The last messages (at least three, and every one this turn answers), oldest"
-                    + " first, one '- sender at time: text' line each."),
+                    + " first, one 'sender HH:mm: text' line each, UTC; the date is added for another day than today."),
             new Variable("stage", "The conversation's stage: greeting, qualification, pricing, cta, closed, lost or ghosted."),
             new Variable("intent_level", "The lead's intent: unknown, low, medium, high or very_high."),
             new Variable("sentiment", "The lead's sentiment, e.g. neutral, curious, hesitant, annoyed."),
-            new Variable("now", "The current time, UTC, ISO-8601."),
-            new Variable("local_time", "The current time in the organisation's time zone, with the weekday."),
-            new Variable("quiet_hours", "When the organisation sends nothing, in its local time; '(none set)' otherwise."),
-            new Variable("last_user_message_at", "When the lead last wrote, UTC; 'never' when they did not."),
+            new Variable("now", "The current time, UTC, ISO-8601 to the minute, e.g. 2026-01-22T13:30Z."),
+            new Variable("local_time", "The current time in the organisation's time zone: weekday, time and zone,"
+                    + " e.g. Thu 19:00 Asia/Kolkata."),
+            new Variable("quiet_hours", "When the organisation sends nothing, in its local time, e.g. '22:00-08:00 local';"
+                    + " '(none set)' otherwise."),
+            new Variable("last_user_message_at", "When the lead last wrote, UTC, to the minute; 'never' when they did not."),
             new Variable("hours_since_last_user_message", "Hours since the lead last wrote, one decimal; 'n/a' when never."),
-            new Variable("last_bot_message_at", "When the bot last wrote, UTC; 'never' when it did not."),
+            new Variable("last_bot_message_at", "When the bot last wrote, UTC, to the minute; 'never' when it did not."),
             new Variable("window_open", "Whether WhatsApp's 24-hour window is open (true/false): outside it only a"
                     + " template may be sent."),
             new Variable("followup_count_24h", "Follow-ups sent in this conversation in the last 24 hours."),
@@ -55,10 +58,13 @@ public final class PromptVariables {
     static final Variable ANALYSIS = new Variable("analysis", "The analyze step's answer, as JSON.");
     static final Variable DECISION = new Variable("decision", "The decide step's answer, as JSON.");
     static final Variable BOT_REPLY = new Variable("bot_reply",
-            "The generate step's answer as JSON, or a line saying no reply is sent now and why.");
+            "The message sent now, quoted, with its language, next stage, intent, sentiment and CTA; or a line saying"
+                    + " no reply is sent now, the decision and the next stage.");
 
-    private static final DateTimeFormatter LOCAL_TIME =
-            DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY_AND_MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private PromptVariables() {
     }
@@ -77,20 +83,20 @@ public final class PromptVariables {
     static Map<String, String> of(PipelineInput input) {
         Map<String, String> values = new HashMap<>();
         values.put("business_name", input.businessName());
-        values.put("business_profile", orElse(input.businessProfile(), "(no profile given)"));
-        values.put("sales_playbook", orElse(input.salesPlaybook(), "(none: follow the general rules)"));
+        values.put("business_profile", orElse(input.businessProfile(), "(none)"));
+        values.put("sales_playbook", orElse(input.salesPlaybook(), "(none)"));
         values.put("tone", orElse(input.tone(), "friendly, concise and professional"));
-        values.put("ctas", input.ctas().isEmpty() ? "(none configured)" : bullets(input.ctas()));
-        values.put("rolling_summary", orElse(input.rollingSummary(), "(empty: this is a new conversation)"));
-        values.put("last_messages", lastMessages(input.lastMessages()));
+        values.put("ctas", input.ctas().isEmpty() ? "(none)" : bullets(input.ctas()));
+        values.put("rolling_summary", orElse(input.rollingSummary(), "(none: new conversation)"));
+        values.put("last_messages", lastMessages(input.lastMessages(), input.now()));
         values.put("stage", input.stage().id());
         values.put("intent_level", input.intentLevel().id());
         values.put("sentiment", input.sentiment().id());
         values.put("now", timestamp(input.now()));
         values.put("local_time", LOCAL_TIME.format(ZonedDateTime.ofInstant(input.now(), input.timeZone()))
-                + " (" + input.timeZone().getId() + ")");
+                + " " + input.timeZone().getId());
         values.put("quiet_hours", input.quietHoursStart() == null || input.quietHoursEnd() == null ? "(none set)"
-                : input.quietHoursStart() + " to " + input.quietHoursEnd() + " (" + input.timeZone().getId() + ")");
+                : input.quietHoursStart() + "-" + input.quietHoursEnd() + " local");
         values.put("last_user_message_at", timestampOrNever(input.lastUserMessageAt()));
         values.put("hours_since_last_user_message", input.sinceLastUserMessage().map(PromptVariables::hours)
                 .orElse("n/a"));
@@ -105,14 +111,44 @@ public final class PromptVariables {
         return values;
     }
 
-    /** One line per message, so a lead's line breaks cannot pass for another speaker's turn. */
-    static String lastMessages(List<TurnMessage> messages) {
+    /**
+     * One line per message, so a lead's line breaks cannot pass for another speaker's turn: the sender,
+     * the time (UTC, HH:mm, with the date only for another day than {@code now}'s) and the text.
+     */
+    static String lastMessages(List<TurnMessage> messages, Instant now) {
         if (messages.isEmpty()) {
             return "(none)";
         }
+        ZonedDateTime today = now.atZone(ZoneOffset.UTC);
         return messages.stream()
-                .map(m -> "- " + m.from() + " at " + timestamp(m.at()) + ": " + oneLine(m.text()))
+                .map(m -> m.from() + " " + shortTime(m.at(), today) + ": " + oneLine(m.text()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    private static String shortTime(Instant at, ZonedDateTime today) {
+        ZonedDateTime time = at.atZone(ZoneOffset.UTC);
+        return (time.toLocalDate().equals(today.toLocalDate()) ? MINUTE : DAY_AND_MINUTE).format(time);
+    }
+
+    /** The reply sent now, quoted on one line, with what it says about the conversation. */
+    static String botReply(GeneratedMessage message) {
+        StringBuilder reply = new StringBuilder("\"").append(oneLine(message.messageText())).append("\" (")
+                .append(message.messageLanguage()).append(", next stage ").append(message.nextStage().id());
+        if (message.statePatch().intentLevel() != null) {
+            reply.append(", intent ").append(message.statePatch().intentLevel().id());
+        }
+        if (message.statePatch().userSentiment() != null) {
+            reply.append(", sentiment ").append(message.statePatch().userSentiment().id());
+        }
+        if (message.ctaType() != null) {
+            reply.append(", CTA ").append(oneLine(message.ctaType()));
+        }
+        return reply.append(")").toString();
+    }
+
+    /** What the summary is told when no reply goes out this turn. */
+    static String noReply(Decision decision) {
+        return "(none: decision " + decision.action().id() + ", next stage " + decision.nextStage().id() + ")";
     }
 
     static String oneLine(String text) {
@@ -123,8 +159,10 @@ public final class PromptVariables {
         return lines.stream().map(line -> "- " + oneLine(line)).collect(Collectors.joining("\n"));
     }
 
+    /** ISO-8601 to the minute, UTC: 2026-01-22T13:30Z. */
     private static String timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atZone(ZoneOffset.UTC)) + "T"
+                + MINUTE.format(instant.atZone(ZoneOffset.UTC)) + "Z";
     }
 
     private static String timestampOrNever(Instant instant) {

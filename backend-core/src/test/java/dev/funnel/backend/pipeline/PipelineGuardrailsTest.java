@@ -112,7 +112,7 @@ class PipelineGuardrailsTest {
         assertThat(result.message()).isEmpty();
         assertThat(result.interventions()).extracting(Guardrails.Intervention::rule)
                 .containsExactly("message_rewritten", "message_refused");
-        assertThat(server.requests().get(4).user()).contains("(no reply now: the decision was HANDOFF_HUMAN)");
+        assertThat(server.requests().get(4).user()).contains("Reply sent now: (none: decision HANDOFF_HUMAN, next stage pricing)");
     }
 
     @Test

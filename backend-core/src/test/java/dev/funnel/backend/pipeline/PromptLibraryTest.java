@@ -32,7 +32,7 @@ class PromptLibraryTest {
         Map<String, String> variables = PromptVariables.of(SeedAnswers.input());
         variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
         variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
-        variables.put("bot_reply", GeneratedMessage.fromJson(SeedAnswers.MESSAGE).toJson());
+        variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 
         for (PipelineStep step : PipelineStep.values()) {
             RenderedPrompt prompt = library.forStep(step).render(variables);
