@@ -121,7 +121,7 @@ public final class FollowupRunner {
             return Optional.empty();
         }
         // the counters were just refreshed by the cap check: read them again for the prompt
-        PipelineInput input = context.build(tx, org, conversations.find(tx, org.id(), c.id()).orElseThrow(), 0, now);
+        PipelineInput input = context.build(tx, org, conversations.find(tx, org.id(), c.id()).orElseThrow(), List.of(), now);
         Optional<Instant> quietUntil = new QuietHours(input.timeZone(), input.quietHoursStart(), input.quietHoursEnd())
                 .endAround(now);
         if (quietUntil.isPresent()) {

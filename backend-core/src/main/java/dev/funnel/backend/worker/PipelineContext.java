@@ -1,6 +1,7 @@
 package dev.funnel.backend.worker;
 
 import dev.funnel.backend.conversations.Conversation;
+import dev.funnel.backend.conversations.Message;
 import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.ctas.Cta;
 import dev.funnel.backend.ctas.CtaRepository;
@@ -16,7 +17,11 @@ import dev.funnel.backend.pipeline.TurnMessage;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Builds what the pipeline sees of a conversation: profile, state, summary and the last messages. */
 public final class PipelineContext {
@@ -33,9 +38,17 @@ public final class PipelineContext {
                 org.maxFollowupsTotal());
     }
 
-    /** @param pending the lead messages this turn answers: all of them are shown, however many */
-    public PipelineInput build(Tx tx, Organisation org, Conversation c, int pending, Instant now) {
-        List<TurnMessage> last = messages.list(tx, org.id(), c.id(), Math.max(LAST_MESSAGES, pending)).stream()
+    /**
+     * @param answering the lead messages this turn answers: all of them are shown, however many, even
+     *                  one written before the newest messages (a webhook Meta delivered late)
+     */
+    public PipelineInput build(Tx tx, Organisation org, Conversation c, List<Message> answering, Instant now) {
+        List<Message> recent = messages.list(tx, org.id(), c.id(), LAST_MESSAGES);
+        Set<UUID> recentIds = recent.stream().map(Message::id).collect(Collectors.toSet());
+        // whatever is not among the newest few was written before them, so it comes first
+        List<Message> shown = new ArrayList<>(answering.stream().filter(m -> !recentIds.contains(m.id())).toList());
+        shown.addAll(recent);
+        List<TurnMessage> last = shown.stream()
                 .map(m -> new TurnMessage(m.messageFrom(),
                         m.content() != null ? m.content() : "[" + m.messageType() + "]", m.createdAt()))
                 .toList();

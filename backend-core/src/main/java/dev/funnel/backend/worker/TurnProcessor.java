@@ -111,7 +111,7 @@ public final class TurnProcessor {
         PipelineResult result;
         try {
             result = new Pipeline(client, prompts.forOrganisation(ref.organisationId()))
-                    .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending().size(), clock.instant())),
+                    .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending(), clock.instant())),
                             PipelineContext.policy(start.org()));
         } catch (PipelineException e) {
             return failed(ref, start.conversation(), start.pending(), e, llm.model());

@@ -117,6 +117,21 @@ class IngestionTest {
     }
 
     @Test
+    void aMessageMetaDeliversLateIsStillShownToTheModelInItsTurn() {
+        long now = Webhooks.aMinuteAgo() + 60;
+        post(Webhooks.text(PHONE_NUMBER_ID, "4930111333", "wamid.l1", now - 30, "hello, one question"));
+        Waits.until("the first reply", WAIT, () -> sendsTo("4930111333") == 1);
+        post(Webhooks.text(PHONE_NUMBER_ID, "4930111333", "wamid.l2", now - 20, "and another one"));
+        Waits.until("the second reply", WAIT, () -> sendsTo("4930111333") == 2);
+        // written before both replies, delivered after them (Meta retried it): older than the newest three
+        post(Webhooks.text(PHONE_NUMBER_ID, "4930111333", "wamid.l0", now - 3_000, "written an hour ago: is delivery free?"));
+
+        Waits.until("the third reply", WAIT, () -> sendsTo("4930111333") == 3);
+        assertThat(llm.requests()).filteredOn(r -> r.step() == PipelineStep.ANALYZE)
+                .last().satisfies(r -> assertThat(r.user()).contains("written an hour ago: is delivery free?"));
+    }
+
+    @Test
     void aReactionIsStoredButStartsNoTurn() {
         int analyzeBefore = analyzeCalls();
         post(Webhooks.fixture("reaction__pywa_escaped_emoji.json"));
