@@ -10,9 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,7 +42,10 @@ public final class RecordingGraphServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    // appended under this server's lock and copied on read: tens of thousands of calls in a benchmark
+    // would make a copy-on-write list copy itself on every call
+    private final List<Call> calls = new ArrayList<>();
+    private final AtomicInteger sendCount = new AtomicInteger();
     private final Deque<Failure> sendFailures = new ArrayDeque<>();
     private final Deque<Failure> readFailures = new ArrayDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -66,17 +69,22 @@ public final class RecordingGraphServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v24.0");
     }
 
-    public List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
     /** The messages sent to leads, in the order they arrived. */
-    public List<Call> sends() {
+    public synchronized List<Call> sends() {
         return calls.stream().filter(Call::isSend).toList();
     }
 
+    /** How many messages were sent to leads, without copying them (for polling loops). */
+    public int sendCount() {
+        return sendCount.get();
+    }
+
     /** The read receipts, in the order they arrived. */
-    public List<Call> reads() {
+    public synchronized List<Call> reads() {
         return calls.stream().filter(Call::isRead).toList();
     }
 
@@ -108,10 +116,13 @@ public final class RecordingGraphServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
                 body, System.nanoTime());
-        calls.add(call);
         Failure failure;
         synchronized (this) {
+            calls.add(call);
             failure = call.isSend() ? sendFailures.poll() : call.isRead() ? readFailures.poll() : null;
+        }
+        if (call.isSend()) {
+            sendCount.incrementAndGet();
         }
         if (failure != null) {
             respond(exchange, failure.status(), failure.body());

@@ -52,6 +52,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
+    private volatile boolean roughTokenCounts;
 
     private ScriptedLlmServer(HttpServer server) {
         this.server = server;
@@ -91,6 +92,14 @@ public final class ScriptedLlmServer implements AutoCloseable {
     /** The next request for {@code step} gets this HTTP error instead of its scripted answer. */
     public synchronized void failNext(PipelineStep step, int httpStatus, String body) {
         failures.computeIfAbsent(step, s -> new ArrayDeque<>()).add(new Failure(httpStatus, body));
+    }
+
+    /**
+     * Usage counts from now on are characters ÷ 4 rather than the tokenizer's: a worker benchmark
+     * measures the worker, and tokenizing every prompt here would take its CPU from the worker.
+     */
+    public void countTokensRoughly() {
+        roughTokenCounts = true;
     }
 
     /** Every answer takes this long from now on, like a real model thinking (benchmarks). */
@@ -189,7 +198,10 @@ public final class ScriptedLlmServer implements AutoCloseable {
      * The prompt's tokens as OpenAI counts them for its gpt-4o family (o200k_base): every message's
      * text, plus 3 tokens of framing per message and 3 that prime the answer.
      */
-    private static int promptTokens(JsonNode request) {
+    private int promptTokens(JsonNode request) {
+        if (roughTokenCounts) {
+            return request.path("messages").toString().length() / 4;
+        }
         int tokens = 3;
         for (JsonNode message : request.path("messages")) {
             JsonNode content = message.path("content");
@@ -200,7 +212,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
     }
 
     private String completion(String model, String content, int promptTokens) {
-        int completionTokens = TOKENS.countTokensOrdinary(content);
+        int completionTokens = roughTokenCounts ? content.length() / 4 : TOKENS.countTokensOrdinary(content);
         ObjectNode body = JSON.createObjectNode()
                 .put("id", "chatcmpl-scripted-" + ids.incrementAndGet())
                 .put("object", "chat.completion")
