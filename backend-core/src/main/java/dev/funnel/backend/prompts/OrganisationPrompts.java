@@ -33,8 +33,13 @@ public final class OrganisationPrompts {
      *                           turn goes to a person with the reason instead of failing silently
      */
     public PromptLibrary forOrganisation(UUID organisationId) {
+        return db.inTransaction(tx -> forOrganisation(tx, organisationId));
+    }
+
+    /** The same, read in the caller's transaction. */
+    public PromptLibrary forOrganisation(Tx tx, UUID organisationId) {
         Map<PipelineStep, PromptTemplate> own = new EnumMap<>(PipelineStep.class);
-        for (EffectivePrompt prompt : db.inTransaction(tx -> effective(tx, organisationId))) {
+        for (EffectivePrompt prompt : effective(tx, organisationId)) {
             if (prompt.overridden()) {
                 own.put(prompt.step(), checked(prompt));
             }

@@ -19,7 +19,9 @@ import dev.funnel.backend.pipeline.LlmClient;
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.pipeline.Pipeline;
 import dev.funnel.backend.pipeline.PipelineException;
+import dev.funnel.backend.pipeline.PipelineInput;
 import dev.funnel.backend.pipeline.PipelineResult;
+import dev.funnel.backend.pipeline.PromptLibrary;
 import dev.funnel.backend.pipeline.StepTrace;
 import dev.funnel.backend.prompts.OrganisationPrompts;
 import dev.funnel.backend.settings.LlmSettingsService;
@@ -108,11 +110,13 @@ public final class TurnProcessor {
         // the lead sees "read" and "typing…" while the model thinks; the turn does not wait for Meta's answer
         Thread.ofVirtual().name("funnel-typing").start(() -> sender.showTyping(start.conversation(), start.pending()));
         LlmClient client = clients.computeIfAbsent(llm, settings -> new LlmClient(settings, config.llmTimeout()));
+        record Prepared(PromptLibrary prompts, PipelineInput input) {
+        }
         PipelineResult result;
         try {
-            result = new Pipeline(client, prompts.forOrganisation(ref.organisationId()))
-                    .run(db.inTransaction(tx -> context.build(tx, start.org(), start.conversation(), start.pending(), clock.instant())),
-                            PipelineContext.policy(start.org()));
+            Prepared prepared = db.inTransaction(tx -> new Prepared(prompts.forOrganisation(tx, ref.organisationId()),
+                    context.build(tx, start.org(), start.conversation(), start.pending(), clock.instant())));
+            result = new Pipeline(client, prepared.prompts()).run(prepared.input(), PipelineContext.policy(start.org()));
         } catch (PipelineException e) {
             return failed(ref, start.conversation(), start.pending(), e, llm.model());
         }
