@@ -137,7 +137,15 @@ public final class Pipeline {
                         reply.outputTokens()));
                 reply = client.complete(prompt.retry(reply.text(), "That answer could not be used: "
                         + invalid.getMessage() + ". Answer again with only the JSON object described above."));
-                output = parse.apply(reply.text());
+                try {
+                    output = parse.apply(reply.text());
+                } catch (PipelineException again) {
+                    // the failed attempt's tokens were spent too: the trace keeps them
+                    traces.add(new StepTrace(step, template.version(), inputSummary,
+                            "invalid answer again: " + again.getMessage(), reply.latencyMs(), reply.inputTokens(),
+                            reply.outputTokens()));
+                    throw again;
+                }
             }
             traces.add(new StepTrace(step, template.version(), inputSummary, output.toJson(), reply.latencyMs(),
                     reply.inputTokens(), reply.outputTokens()));

@@ -101,8 +101,10 @@ class PipelineTest {
         assertThat(failure.retriable()).isFalse();
         assertThat(failure.step()).contains(ANALYZE);
         assertThat(failure).hasMessageStartingWith("analyze step failed").hasMessageContaining("not json at all");
-        assertThat(failure.traces()).singleElement()
-                .satisfies(trace -> assertThat(trace.outputSummary()).contains("situation_summary"));
+        assertThat(failure.traces()).extracting(StepTrace::outputSummary).satisfiesExactly(
+                first -> assertThat(first).startsWith("invalid answer, asked again").contains("situation_summary"),
+                second -> assertThat(second).startsWith("invalid answer again").contains("not json at all"));
+        assertThat(failure.traces()).allSatisfy(trace -> assertThat(trace.inputTokens()).isPositive());
         assertThat(server.requests()).extracting(RecordedRequest::step).containsExactly(ANALYZE, ANALYZE);
     }
 

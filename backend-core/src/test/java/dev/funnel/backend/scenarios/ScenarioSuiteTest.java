@@ -143,8 +143,9 @@ class ScenarioSuiteTest {
         });
 
         assertThat(actionTaken(played)).isEqualTo(DecisionAction.HANDOFF_HUMAN);
+        // both attempts are in the trace, with the tokens they spent
         assertLeft(played, new Expected(null, "greeting", "unknown", "neutral", "human", true, null,
-                List.of("analyze"), List.of("handoff")));
+                List.of("analyze", "analyze"), List.of("handoff")));
         assertThat(played.conversation().path("attention_reason").asText())
                 .contains("The bot could not answer", "analyze step failed");
         assertThat(played.modelCalls()).containsExactly(ANALYZE, ANALYZE);
