@@ -27,7 +27,8 @@ public record Conversation(
         Instant lastBotMessageAt,
         int followupCount24h,
         int totalNudges,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String leadLanguage) {
 
     public boolean inHumanMode() {
         return "human".equals(mode);

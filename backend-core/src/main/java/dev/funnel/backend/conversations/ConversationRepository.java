@@ -81,11 +81,13 @@ public final class ConversationRepository {
     }
 
     /** What a bot turn learned: stage, intent, sentiment and the rolling summary. */
+    /** A turn's outcome; {@code leadLanguage} null keeps the language already known. */
     public void applyTurn(Tx tx, UUID id, String stage, String intentLevel, String sentiment, String summary,
-                          Instant now) {
+                          String leadLanguage, Instant now) {
         tx.update("""
                 UPDATE conversations SET stage = ?, intent_level = ?, user_sentiment = ?, rolling_summary = ?,
-                    updated_at = ? WHERE id = ?""", stage, intentLevel, sentiment, summary, now, id);
+                    lead_language = COALESCE(?, lead_language), updated_at = ? WHERE id = ?""",
+                stage, intentLevel, sentiment, summary, leadLanguage, now, id);
     }
 
     /** The bot led the lead to this call to action: the conversation is at the CTA stage. */
@@ -128,6 +130,7 @@ public final class ConversationRepository {
                 Tx.instant(rs, "last_bot_message_at"),
                 rs.getInt("followup_count_24h"),
                 rs.getInt("total_nudges"),
-                Tx.instant(rs, "updated_at"));
+                Tx.instant(rs, "updated_at"),
+                rs.getString("lead_language"));
     }
 }

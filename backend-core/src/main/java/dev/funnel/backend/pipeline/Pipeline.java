@@ -52,7 +52,8 @@ public final class Pipeline {
         Optional<GeneratedMessage> message = Optional.empty();
         if (decision.action() == DecisionAction.SEND_NOW) {
             message = write(GENERATE, GeneratedMessage::fromJson, generateInput(input, decision),
-                    analysis.leadLanguage(), input, policy, variables, traces, interventions);
+                    "und".equals(analysis.leadLanguage()) ? input.leadLanguage() : analysis.leadLanguage(), input,
+                    policy, variables, traces, interventions);
             if (message.isEmpty()) {
                 Guardrails.Intervention refused = interventions.getLast();
                 decision = new Decision(DecisionAction.HANDOFF_HUMAN, "Guardrail " + refused.rule() + ": "
@@ -76,7 +77,8 @@ public final class Pipeline {
     public FollowupResult followup(PipelineInput input, Guardrails.Policy policy) {
         List<StepTrace> traces = new ArrayList<>();
         List<Guardrails.Intervention> interventions = new ArrayList<>();
-        Optional<FollowupMessage> message = write(FOLLOWUP, FollowupMessage::fromJson, followupInput(input), null,
+        Optional<FollowupMessage> message = write(FOLLOWUP, FollowupMessage::fromJson, followupInput(input),
+                input.leadLanguage(),
                 input, policy, PromptVariables.of(input), traces, interventions);
         return new FollowupResult(message, traces, interventions);
     }

@@ -28,7 +28,8 @@ public record PipelineInput(String businessName, String businessProfile, String 
                             ConversationStage stage, IntentLevel intentLevel, Sentiment sentiment,
                             Instant now, Instant lastUserMessageAt, int followupCount24h, int totalNudges,
                             int maxWords, ZoneId timeZone, LocalTime quietHoursStart, LocalTime quietHoursEnd,
-                            Instant lastBotMessageAt, int maxFollowups24h, int maxFollowupsTotal) {
+                            Instant lastBotMessageAt, int maxFollowups24h, int maxFollowupsTotal,
+                            String leadLanguage) {
 
     /** WhatsApp lets a business send free-form messages only this long after the lead last wrote. */
     public static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
@@ -52,6 +53,7 @@ public record PipelineInput(String businessName, String businessProfile, String 
             throw new IllegalArgumentException("follow-up counts and caps cannot be negative");
         }
         Objects.requireNonNull(timeZone, "timeZone");
+        leadLanguage = leadLanguage == null || leadLanguage.isBlank() ? "und" : leadLanguage.strip();
     }
 
     /** Time since the lead last wrote; empty when they never did. Never negative (clock skew). */

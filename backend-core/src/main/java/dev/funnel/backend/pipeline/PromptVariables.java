@@ -51,8 +51,8 @@ public final class PromptVariables {
             new Variable("total_nudges", "Follow-ups sent in this conversation in total."),
             new Variable("max_followups_24h", "The most follow-ups the organisation allows in 24 hours."),
             new Variable("max_followups_total", "The most follow-ups the organisation allows in one conversation."),
-            new Variable("language", "No data yet: Funnel does not record the lead's language (no column holds it),"
-                    + " so this always says it is not recorded and asks to mirror the lead's last message."),
+            new Variable("language", "The language the lead writes in, as the analysis last named it (e.g. en,"
+                    + " hi-Latn); when none was named yet, a line asking to mirror the lead's last message."),
             new Variable("max_words", "The most words a message may have."));
 
     static final Variable ANALYSIS = new Variable("analysis", "The analyze step's answer, as JSON.");
@@ -106,7 +106,9 @@ public final class PromptVariables {
         values.put("total_nudges", String.valueOf(input.totalNudges()));
         values.put("max_followups_24h", String.valueOf(input.maxFollowups24h()));
         values.put("max_followups_total", String.valueOf(input.maxFollowupsTotal()));
-        values.put("language", "(not recorded: write in the language and script of the lead's last message)");
+        values.put("language", "und".equals(input.leadLanguage())
+                ? "(not known yet: write in the language and script of the lead's last message)"
+                : input.leadLanguage());
         values.put("max_words", String.valueOf(input.maxWords()));
         return values;
     }

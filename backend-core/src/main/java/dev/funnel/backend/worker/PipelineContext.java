@@ -74,7 +74,8 @@ public final class PipelineContext {
                 org.quietHoursEnd(),
                 c.lastBotMessageAt(),
                 org.maxFollowups24h(),
-                org.maxFollowupsTotal());
+                org.maxFollowupsTotal(),
+                c.leadLanguage());
     }
 
     private static ZoneId timeZone(Organisation org) {

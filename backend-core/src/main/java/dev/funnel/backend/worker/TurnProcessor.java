@@ -150,7 +150,7 @@ public final class TurnProcessor {
             }
             TurnState state = TurnState.after(current, result);
             conversations.applyTurn(tx, current.id(), state.stage(), state.intentLevel(), state.sentiment(),
-                    result.summary().updatedRollingSummary(), now);
+                    result.summary().updatedRollingSummary(), state.leadLanguage(), now);
             Cta cta = initiateCta(tx, current, result, lastInbound, now);
             TurnOutcome decided = TurnOutcome.decide(tx, traces, conversations, messages, current,
                     pending.getLast(), result, "reply:" + lastInbound, now);

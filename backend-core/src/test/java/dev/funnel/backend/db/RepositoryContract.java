@@ -139,6 +139,20 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void aTurnKeepsTheLeadsLanguageUntilAnotherIsNamed() {
+        Conversation c = newConversation("Acme", "15550012");
+
+        db.inTransactionRun(tx -> conversations.applyTurn(tx, c.id(), "pricing", "high", "curious", "s1", "es", NOW));
+        db.inTransactionRun(tx -> conversations.applyTurn(tx, c.id(), "pricing", "high", "curious", "s2", null, NOW));
+        String kept = db.inTransaction(tx -> conversations.find(tx, c.organisationId(), c.id())).orElseThrow().leadLanguage();
+        db.inTransactionRun(tx -> conversations.applyTurn(tx, c.id(), "cta", "high", "curious", "s3", "hi-Latn", NOW));
+
+        assertThat(kept).isEqualTo("es");
+        assertThat(db.inTransaction(tx -> conversations.find(tx, c.organisationId(), c.id())).orElseThrow()
+                .leadLanguage()).isEqualTo("hi-Latn");
+    }
+
+    @Test
     void aTurnClosesOnlyTheMessagesItAnswered() {
         Conversation c = newConversation("Acme", "15550010");
         MessageRepository.Stored first = db.inTransaction(tx -> messages.storeInbound(tx, c,

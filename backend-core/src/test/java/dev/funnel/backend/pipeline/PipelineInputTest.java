@@ -15,7 +15,7 @@ class PipelineInputTest {
 
     private static PipelineInput leadLastWrote(Instant at) {
         return new PipelineInput("Acme", "", "", "", List.of(), "", List.of(), ConversationStage.GREETING,
-                IntentLevel.UNKNOWN, Sentiment.NEUTRAL, NOW, at, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6);
+                IntentLevel.UNKNOWN, Sentiment.NEUTRAL, NOW, at, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null);
     }
 
     @Test
@@ -78,9 +78,18 @@ class PipelineInputTest {
     }
 
     @Test
-    void theLeadsLanguageIsNotRecordedAndThePromptIsToldSo() {
-        assertThat(PromptVariables.of(leadLastWrote(NOW)).get("language")).startsWith("(not recorded");
+    void anUnknownLanguageAndNoQuietHoursAreSaidPlainly() {
+        assertThat(PromptVariables.of(leadLastWrote(NOW)).get("language")).startsWith("(not known yet");
         assertThat(leadLastWrote(NOW).quietHoursStart()).isNull();
         assertThat(PromptVariables.of(leadLastWrote(NOW))).containsEntry("quiet_hours", "(none set)");
+    }
+
+    @Test
+    void theLanguageTheAnalysisNamedReachesThePrompts() {
+        PipelineInput hindi = new PipelineInput("Acme", "", "", "", List.of(), "", List.of(), ConversationStage.GREETING,
+                IntentLevel.UNKNOWN, Sentiment.NEUTRAL, NOW, NOW, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6,
+                "hi-Latn");
+
+        assertThat(PromptVariables.of(hindi)).containsEntry("language", "hi-Latn");
     }
 }
