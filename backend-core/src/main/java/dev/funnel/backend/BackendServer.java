@@ -144,7 +144,8 @@ public final class BackendServer {
             resources.addFirst(worker);
             worker.start();
             FollowupScheduler scheduler = new FollowupScheduler(db,
-                    new FollowupRunner(db, llm, prompts, traces, sender, events, followups, clock),
+                    new FollowupRunner(db, llm, workerConfig.llmTimeout(), prompts, traces, sender, events,
+                            followups, clock),
                     workerConfig.followupPoll(), clock);
             resources.addFirst(scheduler);
             scheduler.start();

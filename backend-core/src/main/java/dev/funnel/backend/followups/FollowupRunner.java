@@ -48,6 +48,7 @@ public final class FollowupRunner {
 
     private final Db db;
     private final LlmSettingsService llmSettings;
+    private final Duration llmTimeout;
     private final OrganisationPrompts prompts;
     private final TraceRepository traces;
     private final OutboundSender sender;
@@ -61,10 +62,13 @@ public final class FollowupRunner {
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
 
-    public FollowupRunner(Db db, LlmSettingsService llmSettings, OrganisationPrompts prompts, TraceRepository traces,
-                   OutboundSender sender, ConversationEvents events, FollowupPlanner planner, Clock clock) {
+    /** @param llmTimeout how long one model call may take ({@code LLM_TIMEOUT_SECONDS}), as for bot turns */
+    public FollowupRunner(Db db, LlmSettingsService llmSettings, Duration llmTimeout, OrganisationPrompts prompts,
+                          TraceRepository traces, OutboundSender sender, ConversationEvents events,
+                          FollowupPlanner planner, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
+        this.llmTimeout = llmTimeout;
         this.prompts = prompts;
         this.traces = traces;
         this.sender = sender;
@@ -104,7 +108,7 @@ public final class FollowupRunner {
                 return;
             }
             model = llm.model();
-            FollowupResult result = new Pipeline(clients.computeIfAbsent(llm, LlmClient::new),
+            FollowupResult result = new Pipeline(clients.computeIfAbsent(llm, settings -> new LlmClient(settings, llmTimeout)),
                     prompts.forOrganisation(org.id())).followup(cleared.get().input(), PipelineContext.policy(org));
             send(action, cleared.get().traceMessage(), result, model);
         } catch (PipelineException e) {
