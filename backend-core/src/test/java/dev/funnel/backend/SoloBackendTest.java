@@ -9,7 +9,7 @@ import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.SoloBackend;
+import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,25 +32,23 @@ class SoloBackendTest {
     private static final String APP_SECRET = "solo-app-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static SoloServers servers;
     private static ScriptedLlmServer llm;
     private static RecordingGraphServer graph;
     private static RunningBackend backend;
 
     @BeforeAll
     static void start(@TempDir Path dataDir) throws Exception {
-        llm = ScriptedLlmServer.start();
-        graph = RecordingGraphServer.start();
-        backend = SoloBackend.start(dataDir, Map.of(
-                "WHATSAPP_APP_SECRET", APP_SECRET,
-                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
+        servers = SoloServers.start(dataDir, APP_SECRET, Map.of(
                 "FUNNEL_DEBOUNCE_MS", "0"));
+        llm = servers.llm();
+        graph = servers.graph();
+        backend = servers.backend();
     }
 
     @AfterAll
     static void stop() {
-        backend.stop();
-        graph.close();
-        llm.close();
+        servers.close();
     }
 
     @Test

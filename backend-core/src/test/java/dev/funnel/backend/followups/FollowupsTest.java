@@ -10,7 +10,7 @@ import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.SoloBackend;
+import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import java.nio.file.Path;
@@ -42,19 +42,19 @@ class FollowupsTest {
     private static final String NUDGE = "Just checking in: shall I share the plan details?";
     private static final AtomicInteger LEADS = new AtomicInteger();
 
+    private static SoloServers servers;
     private static ScriptedLlmServer llm;
     private static RecordingGraphServer graph;
     private static RunningBackend backend;
 
     @BeforeAll
     static void start(@TempDir Path dataDir) throws Exception {
-        llm = ScriptedLlmServer.start();
-        graph = RecordingGraphServer.start();
-        backend = SoloBackend.start(dataDir, Map.of(
-                "WHATSAPP_APP_SECRET", APP_SECRET,
-                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
+        servers = SoloServers.start(dataDir, APP_SECRET, Map.of(
                 "FUNNEL_DEBOUNCE_MS", "0",
                 "FUNNEL_FOLLOWUP_POLL_MS", "20"));
+        llm = servers.llm();
+        graph = servers.graph();
+        backend = servers.backend();
     }
 
     @BeforeEach
@@ -68,9 +68,7 @@ class FollowupsTest {
 
     @AfterAll
     static void stop() {
-        backend.stop();
-        graph.close();
-        llm.close();
+        servers.close();
     }
 
     /** A lead of a new organisation, with the conversation the bot answered. */

@@ -18,7 +18,7 @@ import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.EventsClient;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.SoloBackend;
+import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import java.nio.file.Path;
@@ -50,6 +50,7 @@ class ScenarioSuiteTest {
     private static final int LLM_TIMEOUT_SECONDS = 2;
 
     private static final AtomicInteger leads = new AtomicInteger();
+    private static SoloServers servers;
     private static ScriptedLlmServer llm;
     private static RecordingGraphServer graph;
     private static RunningBackend backend;
@@ -63,31 +64,28 @@ class ScenarioSuiteTest {
 
     @BeforeAll
     static void start(@TempDir Path dataDir) throws Exception {
-        llm = ScriptedLlmServer.start();
-        graph = RecordingGraphServer.start();
-        backend = SoloBackend.start(dataDir, Map.of(
-                "WHATSAPP_APP_SECRET", APP_SECRET,
-                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
-                "LLM_BASE_URL", llm.baseUrl(),
-                "LLM_API_KEY", "scenario-key",
-                "LLM_MODEL", "scripted-model",
+        servers = SoloServers.start(dataDir, APP_SECRET, Map.of(
                 "LLM_TIMEOUT_SECONDS", String.valueOf(LLM_TIMEOUT_SECONDS),
                 "FUNNEL_TURN_RETRY_MS", "100",
                 "FUNNEL_DEBOUNCE_MS", "0"));
+        llm = servers.llm();
+        graph = servers.graph();
+        backend = servers.backend();
         api = new ApiClient(backend.baseUri());
         api.signUp("Sunrise Solar", "owner@sunrise.test");
         ApiClient.Response connected = api.put("/settings/whatsapp",
                 "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-scenarios\"}".formatted(PHONE_NUMBER_ID));
         assertThat(connected.status()).isEqualTo(200);
+        ApiClient.Response model = api.put("/settings/llm", """
+                {"base_url":"%s","model":"scripted-model","api_key":"scenario-key"}""".formatted(llm.baseUrl()));
+        assertThat(model.status()).isEqualTo(200);
         events = new EventsClient(backend.baseUri(), api.token());
     }
 
     @AfterAll
     static void stop() {
         events.close();
-        backend.stop();
-        graph.close();
-        llm.close();
+        servers.close();
     }
 
     @AfterEach

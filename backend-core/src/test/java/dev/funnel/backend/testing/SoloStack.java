@@ -1,11 +1,8 @@
 package dev.funnel.backend.testing;
 
 import dev.funnel.backend.RunningBackend;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,8 +10,8 @@ import java.util.Map;
  * organisation signed up, its WhatsApp number connected and its model set: the whole product path
  * for tests that post webhooks and look at what came out.
  */
-public record SoloStack(ScriptedLlmServer llm, RecordingGraphServer graph, RunningBackend backend, ApiClient api,
-                        String appSecret, String phoneNumberId) implements AutoCloseable {
+public record SoloStack(SoloServers servers, ApiClient api, String appSecret, String phoneNumberId)
+        implements AutoCloseable {
 
     /** The WhatsApp business account the number belongs to (template webhooks are routed by it). */
     public static final String BUSINESS_ACCOUNT_ID = "102290129340398";
@@ -22,30 +19,32 @@ public record SoloStack(ScriptedLlmServer llm, RecordingGraphServer graph, Runni
     /** {@code environment} adds to or overrides the backend's defaults (e.g. FUNNEL_DEBOUNCE_MS). */
     public static SoloStack start(Path dataDir, String business, String appSecret, String phoneNumberId,
                                   Map<String, String> environment) {
-        ScriptedLlmServer llm = ScriptedLlmServer.start();
-        RecordingGraphServer graph;
-        try {
-            graph = RecordingGraphServer.start();
-        } catch (IOException e) {
-            llm.close();
-            throw new UncheckedIOException("cannot start the recording Graph API server", e);
-        }
-        Map<String, String> env = new HashMap<>(Map.of(
-                "WHATSAPP_APP_SECRET", appSecret,
-                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString()));
-        env.putAll(environment);
-        RunningBackend backend = SoloBackend.start(dataDir, env);
+        SoloServers servers = SoloServers.start(dataDir, appSecret, environment);
+        RunningBackend backend = servers.backend();
         ApiClient api = new ApiClient(backend.baseUri());
         api.signUp(business, "ops@" + business.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + ".test");
         api.put("/settings/whatsapp", """
                 {"phone_number_id":"%s","access_token":"EAAG-test","business_account_id":"%s"}"""
                 .formatted(phoneNumberId, BUSINESS_ACCOUNT_ID));
-        api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"m\",\"api_key\":\"k\"}".formatted(llm.baseUrl()));
-        return new SoloStack(llm, graph, backend, api, appSecret, phoneNumberId);
+        api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"m\",\"api_key\":\"k\"}"
+                .formatted(servers.llm().baseUrl()));
+        return new SoloStack(servers, api, appSecret, phoneNumberId);
+    }
+
+    public ScriptedLlmServer llm() {
+        return servers.llm();
+    }
+
+    public RecordingGraphServer graph() {
+        return servers.graph();
+    }
+
+    public RunningBackend backend() {
+        return servers.backend();
     }
 
     public URI webhookUrl() {
-        return backend.baseUri().resolve("/webhook");
+        return backend().baseUri().resolve("/webhook");
     }
 
     /** Posts a signed webhook body to the backend's own {@code /webhook}; returns the HTTP status. */
@@ -60,17 +59,15 @@ public record SoloStack(ScriptedLlmServer llm, RecordingGraphServer graph, Runni
 
     /** The first column of the first row, as text; null when there is no row. */
     public String text(String sql) {
-        return backend.db().inTransaction(tx -> tx.queryOne(sql, rs -> rs.getString(1))).orElse(null);
+        return backend().db().inTransaction(tx -> tx.queryOne(sql, rs -> rs.getString(1))).orElse(null);
     }
 
     public int count(String sql) {
-        return backend.db().inTransaction(tx -> tx.queryOne(sql, rs -> rs.getInt(1)).orElseThrow());
+        return backend().db().inTransaction(tx -> tx.queryOne(sql, rs -> rs.getInt(1)).orElseThrow());
     }
 
     @Override
     public void close() {
-        backend.stop();
-        graph.close();
-        llm.close();
+        servers.close();
     }
 }

@@ -9,7 +9,7 @@ import dev.funnel.backend.testing.EventsClient;
 import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.SoloBackend;
+import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import java.nio.file.Path;
@@ -39,20 +39,20 @@ class SenderTest {
     private static final int MESSAGES_PER_SECOND = 2;
     private static final String REPLY = "We are open until 6 pm.";
 
+    private static SoloServers servers;
     private static ScriptedLlmServer llm;
     private static RecordingGraphServer graph;
     private static RunningBackend backend;
 
     @BeforeAll
     static void start(@TempDir Path dataDir) throws Exception {
-        llm = ScriptedLlmServer.start();
-        graph = RecordingGraphServer.start();
-        backend = SoloBackend.start(dataDir, Map.of(
-                "WHATSAPP_APP_SECRET", APP_SECRET,
-                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
+        servers = SoloServers.start(dataDir, APP_SECRET, Map.of(
                 "WHATSAPP_RETRY_DELAY_MS", "1",
                 "WHATSAPP_MESSAGES_PER_SECOND", String.valueOf(MESSAGES_PER_SECOND),
                 "FUNNEL_DEBOUNCE_MS", "0"));
+        llm = servers.llm();
+        graph = servers.graph();
+        backend = servers.backend();
     }
 
     @BeforeEach
@@ -62,9 +62,7 @@ class SenderTest {
 
     @AfterAll
     static void stop() {
-        backend.stop();
-        graph.close();
-        llm.close();
+        servers.close();
     }
 
     /** A lead who wrote once, in a conversation a person of the organisation has taken over. */
