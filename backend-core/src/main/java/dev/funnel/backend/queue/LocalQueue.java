@@ -7,8 +7,10 @@ import dev.funnel.gateway.queue.QueueException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Solo mode's durable queue: a table in the same database. It behaves like SQS (visibility timeout,
@@ -82,7 +84,8 @@ public final class LocalQueue implements InboundQueue, QueueConsumer {
                             rs.getInt("receive_count") + 1), now, max);
             if (!batch.isEmpty()) {
                 tx.update("UPDATE inbound_queue SET visible_at = ?, receive_count = receive_count + 1 WHERE id IN ("
-                        + placeholders(batch.size()) + ")", concat(now.plus(visibility), ids(batch)));
+                        + placeholders(batch.size()) + ")",
+                        Stream.concat(Stream.of(now.plus(visibility)), Arrays.stream(ids(batch))).toArray());
             }
             return batch;
         });
@@ -98,13 +101,6 @@ public final class LocalQueue implements InboundQueue, QueueConsumer {
 
     private static Object[] ids(List<QueuedMessage> messages) {
         return messages.stream().map(m -> Long.parseLong(m.handle())).toArray();
-    }
-
-    private static Object[] concat(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 
     private static String placeholders(int n) {
