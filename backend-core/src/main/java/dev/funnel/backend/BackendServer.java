@@ -19,6 +19,7 @@ import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
 import dev.funnel.backend.media.MediaCache;
 import dev.funnel.backend.media.MediaService;
+import dev.funnel.backend.pipeline.LlmClients;
 import dev.funnel.backend.pipeline.PromptLibrary;
 import dev.funnel.backend.prompts.OrganisationPrompts;
 import dev.funnel.backend.prompts.PromptsService;
@@ -134,8 +135,9 @@ public final class BackendServer {
 
             WorkerConfig workerConfig = config.worker();
             FollowupPlanner followups = new FollowupPlanner(db, traces, clock);
-            TurnProcessor processor = new TurnProcessor(db, llm, workerConfig, prompts, traces, sender, events,
-                    followups, clock);
+            LlmClients llmClients = new LlmClients(workerConfig.llmTimeout());
+            TurnProcessor processor = new TurnProcessor(db, llm, workerConfig, llmClients, prompts, traces, sender,
+                    events, followups, clock);
             TurnScheduler turns = new TurnScheduler(workerConfig.debounce(), workerConfig.maxParallelTurns(),
                     processor::runTurn);
             Rejections rejections = new Rejections(db);
@@ -144,7 +146,7 @@ public final class BackendServer {
             resources.addFirst(worker);
             worker.start();
             FollowupScheduler scheduler = new FollowupScheduler(db,
-                    new FollowupRunner(db, llm, workerConfig.llmTimeout(), prompts, traces, sender, events,
+                    new FollowupRunner(db, llm, llmClients, prompts, traces, sender, events,
                             followups, clock),
                     workerConfig.followupPoll(), clock);
             resources.addFirst(scheduler);

@@ -11,7 +11,7 @@ import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.pipeline.FollowupResult;
 import dev.funnel.backend.pipeline.Guardrails;
-import dev.funnel.backend.pipeline.LlmClient;
+import dev.funnel.backend.pipeline.LlmClients;
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.pipeline.Pipeline;
 import dev.funnel.backend.pipeline.PipelineException;
@@ -26,10 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs one claimed action. A follow-up is skipped when a person is in charge or the lead wrote since
@@ -48,7 +46,7 @@ public final class FollowupRunner {
 
     private final Db db;
     private final LlmSettingsService llmSettings;
-    private final Duration llmTimeout;
+    private final LlmClients clients;
     private final OrganisationPrompts prompts;
     private final TraceRepository traces;
     private final OutboundSender sender;
@@ -56,19 +54,18 @@ public final class FollowupRunner {
     private final FollowupPlanner planner;
     private final Clock clock;
     private final PipelineContext context = new PipelineContext();
-    private final Map<LlmSettings, LlmClient> clients = new ConcurrentHashMap<>();
     private final FollowupRepository followups = new FollowupRepository();
     private final OrganisationRepository organisations = new OrganisationRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
 
-    /** @param llmTimeout how long one model call may take ({@code LLM_TIMEOUT_SECONDS}), as for bot turns */
-    public FollowupRunner(Db db, LlmSettingsService llmSettings, Duration llmTimeout, OrganisationPrompts prompts,
+    /** @param clients the model clients bot turns use too */
+    public FollowupRunner(Db db, LlmSettingsService llmSettings, LlmClients clients, OrganisationPrompts prompts,
                           TraceRepository traces, OutboundSender sender, ConversationEvents events,
                           FollowupPlanner planner, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
-        this.llmTimeout = llmTimeout;
+        this.clients = clients;
         this.prompts = prompts;
         this.traces = traces;
         this.sender = sender;
@@ -108,7 +105,7 @@ public final class FollowupRunner {
                 return;
             }
             model = llm.model();
-            FollowupResult result = new Pipeline(clients.computeIfAbsent(llm, settings -> new LlmClient(settings, llmTimeout)),
+            FollowupResult result = new Pipeline(clients.forSettings(llm),
                     prompts.forOrganisation(org.id())).followup(cleared.get().input(), PipelineContext.policy(org));
             send(action, cleared.get().traceMessage(), result, model);
         } catch (PipelineException e) {

@@ -16,6 +16,7 @@ import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.pipeline.DecisionAction;
 import dev.funnel.backend.pipeline.Guardrails;
 import dev.funnel.backend.pipeline.LlmClient;
+import dev.funnel.backend.pipeline.LlmClients;
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.pipeline.Pipeline;
 import dev.funnel.backend.pipeline.PipelineException;
@@ -57,6 +58,7 @@ public final class TurnProcessor {
     private final Db db;
     private final LlmSettingsService llmSettings;
     private final WorkerConfig config;
+    private final LlmClients clients;
     private final OrganisationPrompts prompts;
     private final PipelineContext context = new PipelineContext();
     private final OutboundSender sender;
@@ -64,21 +66,21 @@ public final class TurnProcessor {
     private final FollowupPlanner followups;
     private final Clock clock;
     private final Map<ConversationRef, Failures> retries = new ConcurrentHashMap<>();
-    /** One client (and connection pool) per model setting, shared by all turns that use it. */
-    private final Map<LlmSettings, LlmClient> clients = new ConcurrentHashMap<>();
     private final OrganisationRepository organisations = new OrganisationRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
     private final CtaRepository ctas = new CtaRepository();
     private final TraceRepository traces;
 
-    /** @param config the model call's timeout and the retries' first delay */
-    public TurnProcessor(Db db, LlmSettingsService llmSettings, WorkerConfig config, OrganisationPrompts prompts,
+    /** @param config the retries' first delay */
+    public TurnProcessor(Db db, LlmSettingsService llmSettings, WorkerConfig config, LlmClients clients,
+                         OrganisationPrompts prompts,
                          TraceRepository traces, OutboundSender sender, ConversationEvents events,
                          FollowupPlanner followups, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
         this.config = config;
+        this.clients = clients;
         this.prompts = prompts;
         this.traces = traces;
         this.sender = sender;
@@ -109,7 +111,7 @@ public final class TurnProcessor {
         }
         // the lead sees "read" and "typing…" while the model thinks; the turn does not wait for Meta's answer
         Thread.ofVirtual().name("funnel-typing").start(() -> sender.showTyping(start.conversation(), start.pending()));
-        LlmClient client = clients.computeIfAbsent(llm, settings -> new LlmClient(settings, config.llmTimeout()));
+        LlmClient client = clients.forSettings(llm);
         record Prepared(PromptLibrary prompts, PipelineInput input) {
         }
         PipelineResult result;
