@@ -78,14 +78,13 @@ public final class Pipeline {
         List<StepTrace> traces = new ArrayList<>();
         List<Guardrails.Intervention> interventions = new ArrayList<>();
         Optional<FollowupMessage> message = write(FOLLOWUP, FollowupMessage::fromJson, followupInput(input),
-                input.leadLanguage(),
-                input, policy, PromptVariables.of(input), traces, interventions);
+                input.leadLanguage(), input, policy, PromptVariables.of(input), traces, interventions);
         return new FollowupResult(message, traces, interventions);
     }
 
     /**
      * A message of {@code step}, written a second time if the first broke a rule; empty if the second
-     * did too. {@code leadLanguage} is what the analysis said the lead writes, null when unknown.
+     * did too. {@code leadLanguage} is the language the lead writes in, "und" when nobody has named it.
      */
     private <T extends StepOutput & WrittenMessage> Optional<T> write(
             PipelineStep step, Function<String, T> parse, String inputSummary, String leadLanguage,
