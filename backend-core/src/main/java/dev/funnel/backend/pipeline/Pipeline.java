@@ -43,11 +43,11 @@ public final class Pipeline {
         List<Guardrails.Intervention> interventions = new ArrayList<>();
 
         Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input), null);
-        variables.put(PromptVariables.ANALYSIS.name(), analysis.toJson());
+        variables.put(PromptVariables.ANALYSIS.name(), PromptVariables.answer(analysis));
 
         Decision decided = step(DECIDE, variables, traces, Decision::fromJson, decideInput(input, analysis), null);
         Decision decision = Guardrails.review(input, analysis, decided, policy, interventions);
-        variables.put(PromptVariables.DECISION.name(), decision.toJson());
+        variables.put(PromptVariables.DECISION.name(), PromptVariables.answer(decision));
 
         Optional<GeneratedMessage> message = Optional.empty();
         if (decision.action() == DecisionAction.SEND_NOW) {

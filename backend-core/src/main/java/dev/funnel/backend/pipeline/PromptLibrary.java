@@ -55,7 +55,8 @@ public final class PromptLibrary {
         List<String> malformed = template.malformedPlaceholders();
         if (!malformed.isEmpty()) {
             problems.add("malformed placeholder(s) " + String.join(", ", malformed)
-                    + ": write a variable as {{name}} with lower-case letters, digits and _");
+                    + ": write a variable as {{name}} with lower-case letters, digits and _, and a part kept only when"
+                    + " a variable has a value as {{#name}}...{{/name}} on one line");
         }
         List<String> allowed = PromptVariables.allowedFor(step).stream().map(PromptVariables.Variable::name).toList();
         Set<String> unknown = template.variables().stream().filter(name -> !allowed.contains(name))

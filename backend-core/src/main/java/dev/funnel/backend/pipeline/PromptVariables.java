@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * The {@code {{variables}}} a prompt may use: the ones filled from the run's input, and the
  * earlier steps' answers the orchestrator adds as the run goes on. An organisation's prompt may use
- * exactly these; anything else is refused when it is saved.
+ * exactly these; anything else is refused when it is saved. What an organisation has not set is
+ * empty, so a prompt can leave out its line with an optional part (see {@link PromptTemplate}).
  */
 public final class PromptVariables {
 
@@ -25,13 +26,14 @@ public final class PromptVariables {
 
     private static final List<Variable> FROM_INPUT = List.of(
             new Variable("business_name", "The organisation's name."),
-            new Variable("business_profile", "What the business offers, from the organisation's profile; says so when empty."),
+            new Variable("business_profile", "What the business offers, from the organisation's profile; empty when"
+                    + " not set."),
             new Variable("sales_playbook", "The organisation's own sales playbook. It outranks the prompt's general rules;"
-                    + " says so when empty."),
+                    + " empty when not set."),
             new Variable("tone", "The tone the organisation wants, e.g. 'friendly, casual-professional'."),
-            new Variable("ctas", "The organisation's active calls to action, one '- name (type): description' line each;"
-                    + " '(none)' when there are none."),
-            new Variable("rolling_summary", "The conversation's memory so far; says so for a new conversation."),
+            new Variable("ctas", "The organisation's active calls to action on one line, 'name (type): description',"
+                    + " separated by '; '; empty when there are none."),
+            new Variable("rolling_summary", "The conversation's memory so far; empty for a new conversation."),
             new Variable("last_messages", "The last messages (at least three, and every one this turn answers), oldest"
                     + " first, one 'sender HH:mm: text' line each, UTC; the date is added for another day than today."),
             new Variable("stage", "The conversation's stage: greeting, qualification, pricing, cta, closed, lost or ghosted."),
@@ -41,7 +43,7 @@ public final class PromptVariables {
             new Variable("local_time", "The current time in the organisation's time zone: weekday, time and zone,"
                     + " e.g. Thu 19:00 Asia/Kolkata."),
             new Variable("quiet_hours", "When the organisation sends nothing, in its local time, e.g. '22:00-08:00 local';"
-                    + " '(none set)' otherwise."),
+                    + " empty when not set."),
             new Variable("last_user_message_at", "When the lead last wrote, UTC, to the minute; 'never' when they did not."),
             new Variable("hours_since_last_user_message", "Hours since the lead last wrote, one decimal; 'n/a' when never."),
             new Variable("last_bot_message_at", "When the bot last wrote, UTC, to the minute; 'never' when it did not."),
@@ -55,11 +57,13 @@ public final class PromptVariables {
                     + " hi-Latn); when none was named yet, a line asking to mirror the lead's last message."),
             new Variable("max_words", "The most words a message may have."));
 
-    static final Variable ANALYSIS = new Variable("analysis", "The analyze step's answer, as JSON.");
-    static final Variable DECISION = new Variable("decision", "The decide step's answer, as JSON.");
+    static final Variable ANALYSIS = new Variable("analysis", "The analyze step's answer, as JSON without its empty,"
+            + " null, false and 0 fields.");
+    static final Variable DECISION = new Variable("decision", "The decide step's answer, as JSON without its empty,"
+            + " null, false and 0 fields.");
     static final Variable BOT_REPLY = new Variable("bot_reply",
-            "The message sent now, quoted, with its language, next stage, intent, sentiment and CTA; or a line saying"
-                    + " no reply is sent now, the decision and the next stage.");
+            "The message sent now, quoted, with the CTA it leads to if any; or a line saying no reply is sent now, the"
+                    + " decision and the next stage.");
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
@@ -83,11 +87,11 @@ public final class PromptVariables {
     static Map<String, String> of(PipelineInput input) {
         Map<String, String> values = new HashMap<>();
         values.put("business_name", input.businessName());
-        values.put("business_profile", orElse(input.businessProfile(), "(none)"));
-        values.put("sales_playbook", orElse(input.salesPlaybook(), "(none)"));
+        values.put("business_profile", input.businessProfile().strip());
+        values.put("sales_playbook", input.salesPlaybook().strip());
         values.put("tone", orElse(input.tone(), "friendly, concise and professional"));
-        values.put("ctas", input.ctas().isEmpty() ? "(none)" : bullets(input.ctas()));
-        values.put("rolling_summary", orElse(input.rollingSummary(), "(none: new conversation)"));
+        values.put("ctas", input.ctas().stream().map(PromptVariables::oneLine).collect(Collectors.joining("; ")));
+        values.put("rolling_summary", input.rollingSummary().strip());
         values.put("last_messages", lastMessages(input.lastMessages(), input.now()));
         values.put("stage", input.stage().id());
         values.put("intent_level", input.intentLevel().id());
@@ -95,7 +99,7 @@ public final class PromptVariables {
         values.put("now", timestamp(input.now()));
         values.put("local_time", LOCAL_TIME.format(ZonedDateTime.ofInstant(input.now(), input.timeZone()))
                 + " " + input.timeZone().getId());
-        values.put("quiet_hours", input.quietHoursStart() == null || input.quietHoursEnd() == null ? "(none set)"
+        values.put("quiet_hours", input.quietHoursStart() == null || input.quietHoursEnd() == null ? ""
                 : input.quietHoursStart() + "-" + input.quietHoursEnd() + " local");
         values.put("last_user_message_at", timestampOrNever(input.lastUserMessageAt()));
         values.put("hours_since_last_user_message", input.sinceLastUserMessage().map(PromptVariables::hours)
@@ -132,20 +136,18 @@ public final class PromptVariables {
         return (time.toLocalDate().equals(today.toLocalDate()) ? MINUTE : DAY_AND_MINUTE).format(time);
     }
 
-    /** The reply sent now, quoted on one line, with what it says about the conversation. */
+    /**
+     * The reply sent now, quoted on one line, with the CTA it leads to. Its stage, intent and
+     * sentiment go into the conversation's state, which every step is shown, not into the memory.
+     */
     static String botReply(GeneratedMessage message) {
-        StringBuilder reply = new StringBuilder("\"").append(oneLine(message.messageText())).append("\" (")
-                .append(message.messageLanguage()).append(", next stage ").append(message.nextStage().id());
-        if (message.statePatch().intentLevel() != null) {
-            reply.append(", intent ").append(message.statePatch().intentLevel().id());
-        }
-        if (message.statePatch().userSentiment() != null) {
-            reply.append(", sentiment ").append(message.statePatch().userSentiment().id());
-        }
-        if (message.ctaType() != null) {
-            reply.append(", CTA ").append(oneLine(message.ctaType()));
-        }
-        return reply.append(")").toString();
+        String quoted = "\"" + oneLine(message.messageText()) + "\"";
+        return message.ctaType() == null ? quoted : quoted + " (CTA " + oneLine(message.ctaType()) + ")";
+    }
+
+    /** A step's answer as a later step's prompt shows it: JSON without its default fields. */
+    static String answer(StepOutput output) {
+        return StepJson.writeCompact(output);
     }
 
     /** What the summary is told when no reply goes out this turn. */
@@ -155,10 +157,6 @@ public final class PromptVariables {
 
     static String oneLine(String text) {
         return text.strip().replaceAll("\\s*\\R\\s*", " / ");
-    }
-
-    private static String bullets(List<String> lines) {
-        return lines.stream().map(line -> "- " + oneLine(line)).collect(Collectors.joining("\n"));
     }
 
     /** ISO-8601 to the minute, UTC: 2026-01-22T13:30Z. */

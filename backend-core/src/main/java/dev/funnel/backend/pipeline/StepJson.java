@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import java.util.Iterator;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +50,36 @@ final class StepJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /**
+     * The record as JSON without the fields that only hold their default (null, "", [], {}, false,
+     * 0): what the later steps' prompts show. It reads back as the same record, because every
+     * optional field defaults to exactly that.
+     */
+    static String writeCompact(Object value) {
+        JsonNode tree = MAPPER.valueToTree(value);
+        prune(tree);
+        return write(tree);
+    }
+
+    private static void prune(JsonNode node) {
+        if (!node.isObject()) {
+            return;
+        }
+        for (Iterator<JsonNode> fields = node.elements(); fields.hasNext(); ) {
+            JsonNode field = fields.next();
+            prune(field);
+            if (isDefault(field)) {
+                fields.remove();
+            }
+        }
+    }
+
+    private static boolean isDefault(JsonNode field) {
+        return field.isNull() || field.isContainerNode() && field.isEmpty()
+                || field.isTextual() && field.asText().isEmpty() || field.isBoolean() && !field.asBoolean()
+                || field.isNumber() && field.asDouble() == 0;
     }
 
     /** Jackson's messages are long and name our classes; keep the part a person can act on. */

@@ -32,6 +32,22 @@ class AnalysisTest {
     }
 
     @Test
+    void laterStepsAreShownTheAnalysisWithoutItsEmptyFieldsAndItReadsBackTheSame() {
+        Analysis analysis = Analysis.fromJson("""
+                {"situation_summary": "Lead asks for the price", "missing_info": [], "detected_objections": [],
+                 "stage_recommendation": "pricing",
+                 "risk_flags": {"spam_risk": "low", "policy_risk": "low", "hallucination_risk": "medium"},
+                 "need_kb": {"required": false, "query": ""}, "lead_language": "en", "confidence": 0.7}""");
+
+        String shown = PromptVariables.answer(analysis);
+
+        assertThat(shown).isEqualTo("{\"situation_summary\":\"Lead asks for the price\",\"stage_recommendation\":"
+                + "\"pricing\",\"risk_flags\":{\"spam_risk\":\"low\",\"policy_risk\":\"low\",\"hallucination_risk\":"
+                + "\"medium\"},\"confidence\":0.7,\"lead_language\":\"en\"}");
+        assertThat(Analysis.fromJson(shown)).isEqualTo(analysis);
+    }
+
+    @Test
     void aMissingSituationSummaryIsANonRetriableErrorNamingTheField() {
         String json = SeedAnswers.ANALYSIS
                 .replace("\"situation_summary\": \"Lead asked about pricing for premium plan\",", "");

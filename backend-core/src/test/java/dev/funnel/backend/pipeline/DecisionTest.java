@@ -14,6 +14,17 @@ class DecisionTest {
     }
 
     @Test
+    void laterStepsAreShownTheDecisionWithoutItsDefaultFieldsAndItReadsBackTheSame() {
+        Decision decision = Decision.fromJson(SeedAnswers.SEND_NOW);
+
+        String shown = PromptVariables.answer(decision);
+
+        assertThat(shown).isEqualTo("{\"action\":\"SEND_NOW\",\"why\":\"Direct pricing question with high intent\","
+                + "\"next_stage\":\"pricing\"}");
+        assertThat(Decision.fromJson(shown)).isEqualTo(decision);
+    }
+
+    @Test
     void aMissingActionIsANonRetriableError() {
         String json = """
                 {"why": "w", "next_stage": "pricing"}""";

@@ -78,10 +78,10 @@ class PipelineInputTest {
     }
 
     @Test
-    void anUnknownLanguageAndNoQuietHoursAreSaidPlainly() {
+    void anUnknownLanguageIsSaidPlainlyAndNoQuietHoursAreEmpty() {
         assertThat(PromptVariables.of(leadLastWrote(NOW)).get("language")).startsWith("(not known yet");
         assertThat(leadLastWrote(NOW).quietHoursStart()).isNull();
-        assertThat(PromptVariables.of(leadLastWrote(NOW))).containsEntry("quiet_hours", "(none set)");
+        assertThat(PromptVariables.of(leadLastWrote(NOW))).containsEntry("quiet_hours", "");
     }
 
     @Test

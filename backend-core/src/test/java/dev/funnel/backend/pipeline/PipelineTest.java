@@ -189,8 +189,8 @@ class PipelineTest {
         assertThat(decide.user()).contains("\"situation_summary\":\"Lead asked about pricing for premium plan\"");
         assertThat(generate.user()).contains("\"situation_summary\":\"Lead asked about pricing for premium plan\"",
                 "\"action\":\"SEND_NOW\"");
-        // the summary gets the reply sent and what it changes, not the analysis and decision again
-        assertThat(summarize.user()).contains("What's your current team size?\" (en, next stage pricing, intent high")
+        // the summary gets the reply sent, not the analysis and decision again
+        assertThat(summarize.user()).contains("Reply sent now: \"Great question! Our premium plan is ₹4,999/month")
                 .doesNotContain("situation_summary");
     }
 }

@@ -2,6 +2,9 @@ package dev.funnel.backend.pipeline;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +40,26 @@ class PromptLibraryTest {
         for (PipelineStep step : PipelineStep.values()) {
             RenderedPrompt prompt = library.forStep(step).render(variables);
             assertThat(prompt.system() + prompt.user()).doesNotContain("{{");
+        }
+    }
+
+    @Test
+    void whatAFreshOrganisationHasNotSetLeavesNoEmptyHeadingInTheDefaultPrompts() {
+        PipelineInput fresh = new PipelineInput("Acme Corp", "", "", "", List.of(), "",
+                List.of(new TurnMessage("lead", SeedAnswers.LEAD_QUESTION, Instant.parse("2026-01-22T13:29:30Z"))),
+                ConversationStage.GREETING, IntentLevel.UNKNOWN, Sentiment.NEUTRAL, Instant.parse("2026-01-22T13:30:00Z"),
+                null, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null);
+        Map<String, String> variables = PromptVariables.of(fresh);
+        variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
+        variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
+        variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
+
+        for (PipelineStep step : PipelineStep.values()) {
+            RenderedPrompt prompt = library.forStep(step).render(variables);
+            assertThat(prompt.system() + "\n" + prompt.user())
+                    .doesNotContain("Business:", "About the business", "laybook", "CTAs:", "Calls to action", "Summary",
+                            "Memory so far", "Quiet hours", "(none")
+                    .contains("Acme Corp");
         }
     }
 

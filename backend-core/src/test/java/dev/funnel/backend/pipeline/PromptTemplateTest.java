@@ -46,6 +46,59 @@ class PromptTemplateTest {
     }
 
     @Test
+    void anOptionalPartIsKeptOnlyWhenItsVariableHasAValue() {
+        PromptTemplate template = PromptTemplate.parse("""
+                ## system
+                Funnel pipeline step: generate
+                {{#sales_playbook}}Playbook: {{sales_playbook}}{{/sales_playbook}}
+                Tone: {{tone}}.{{#ctas}} CTAs: {{ctas}}{{/ctas}}
+                ## user
+                {{stage}}
+                """, "test");
+
+        assertThat(template.render(Map.of("sales_playbook", "", "tone", "warm", "ctas", "", "stage", "pricing"))
+                .system()).isEqualTo("Funnel pipeline step: generate\nTone: warm.");
+        assertThat(template.render(Map.of("sales_playbook", "Trial first", "tone", "warm", "ctas", "demo",
+                "stage", "pricing")).system())
+                .isEqualTo("Funnel pipeline step: generate\nPlaybook: Trial first\nTone: warm. CTAs: demo");
+    }
+
+    @Test
+    void aLineWithAnEmptyVariableOutsideAnOptionalPartIsKept() {
+        RenderedPrompt prompt = PromptTemplate.parse(TEXT, "test").render(Map.of("business_name", "", "last_message", "hi"));
+
+        assertThat(prompt.system()).isEqualTo("Funnel pipeline step: analyze\nYou help .");
+    }
+
+    @Test
+    void theVariableOfAnOptionalPartIsOneOfTheTemplatesVariables() {
+        PromptTemplate template = PromptTemplate.parse("""
+                ## system
+                Funnel pipeline step: decide {{#ctas}}CTAs{{/ctas}}
+                ## user
+                {{stage}}
+                """, "test");
+
+        assertThat(template.variables()).containsExactly("ctas", "stage");
+        assertThat(template.malformedPlaceholders()).isEmpty();
+    }
+
+    @Test
+    void anOptionalPartNotClosedOnItsLineIsMalformed() {
+        PromptTemplate template = PromptTemplate.parse("""
+                ## system
+                Funnel pipeline step: decide {{#ctas}}CTAs: {{ctas}}
+                {{/ctas}}
+                ## user
+                {{stage}}
+                """, "test");
+
+        assertThat(template.malformedPlaceholders()).containsExactly(
+                "{{#ctas}} (an optional part opens and closes on one line)",
+                "{{/ctas}} (an optional part opens and closes on one line)");
+    }
+
+    @Test
     void listsThePlaceholdersOfBothSections() {
         assertThat(PromptTemplate.parse(TEXT, "test").variables()).containsExactly("business_name", "last_message");
     }
