@@ -1,5 +1,6 @@
 package dev.funnel.backend.organisations;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.funnel.backend.http.Fields;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,7 +25,7 @@ record SettingsBody(
         String timeZone,
         String quietHoursStart,
         String quietHoursEnd,
-        Integer maxFollowups24h,
+        @JsonProperty("max_followups_24h") Integer maxFollowups24h,
         Integer maxFollowupsTotal,
         Integer maxWords,
         Double minConfidence,
