@@ -83,8 +83,11 @@ public final class OrganisationsService implements HttpService {
             OrganisationSettings settings = Json.convert(merged, SettingsBody.class).validate();
             organisations.updateSettings(tx, caller.organisationId(), settings, now);
             Organisation saved = organisations.find(tx, caller.organisationId()).orElseThrow();
-            audit.record(tx, caller.organisationId(), caller.userId(), "organisation.update", "organisation",
-                    caller.organisationId(), changes(current, saved), now);
+            Map<String, Object> changes = changes(current, saved);
+            if (!changes.isEmpty()) {
+                audit.record(tx, caller.organisationId(), caller.userId(), "organisation.update", "organisation",
+                        caller.organisationId(), changes, now);
+            }
             return saved;
         });
         Json.ok(res, OrganisationOut.of(updated, caller));

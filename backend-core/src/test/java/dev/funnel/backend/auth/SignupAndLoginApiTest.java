@@ -9,7 +9,6 @@ import dev.funnel.backend.testing.SoloBackend;
 import dev.funnel.backend.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class SignupAndLoginApiTest {
     @Test
     void aPersonWithTheInviteCodeJoinsTheOrganisationAsAnAgent() {
         ApiClient admin = newOrganisation("admin@join.test");
-        String code = admin.get("/organisation").body().path("invite_code").asText();
+        String code = admin.inviteCode();
 
         ApiClient agent = api();
         JsonNode session = agent.join(code, "Ravi Agent", "ravi@join.test");
@@ -60,7 +59,7 @@ class SignupAndLoginApiTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("error").asText()).contains("invite_code");
-        assertThat(fields(r)).containsExactly("invite_code");
+        assertThat(r.fields()).containsExactly("invite_code");
     }
 
     @Test
@@ -69,7 +68,7 @@ class SignupAndLoginApiTest {
                 {"organisation_name":"Acme","name":"Asha","email":"not-an-email","password":"short"}""");
 
         assertThat(r.status()).isEqualTo(400);
-        assertThat(fields(r)).containsExactly("email", "password");
+        assertThat(r.fields()).containsExactly("email", "password");
         assertThat(r.body().path("error").asText()).contains("email is not valid")
                 .contains("password must be at least 8 characters");
     }
@@ -81,7 +80,7 @@ class SignupAndLoginApiTest {
         ApiClient.Response r = admin.patch("/organisation", "{\"max_words\":\"many\"}");
 
         assertThat(r.status()).isEqualTo(400);
-        assertThat(fields(r)).containsExactly("max_words");
+        assertThat(r.fields()).containsExactly("max_words");
     }
 
     @Test
@@ -147,7 +146,7 @@ class SignupAndLoginApiTest {
     void aDeactivatedPersonCannotLogIn() {
         ApiClient admin = newOrganisation("admin@deactivated.test");
         ApiClient agent = api();
-        String id = agent.join(invite(admin), "Ravi", "ravi@deactivated.test").path("user").path("id").asText();
+        String id = agent.join(admin.inviteCode(), "Ravi", "ravi@deactivated.test").path("user").path("id").asText();
         admin.patch("/users/" + id, "{\"is_active\":false}");
 
         ApiClient.Response r = api().logIn("ravi@deactivated.test", "correct-horse-2");
@@ -177,13 +176,7 @@ class SignupAndLoginApiTest {
     }
 
     private ApiClient newOrganisation(String email) {
-        ApiClient api = api();
-        api.signUp("Org " + ORGS.incrementAndGet(), email);
-        return api;
-    }
-
-    private static String invite(ApiClient admin) {
-        return admin.get("/organisation").body().path("invite_code").asText();
+        return ApiClient.admin(backend.baseUri(), "Org " + ORGS.incrementAndGet(), email);
     }
 
     private ApiClient api() {
@@ -194,9 +187,5 @@ class SignupAndLoginApiTest {
         ApiClient api = api();
         api.useToken(token);
         return api;
-    }
-
-    private static List<String> fields(ApiClient.Response r) {
-        return r.body().path("fields").valueStream().map(JsonNode::asText).toList();
     }
 }

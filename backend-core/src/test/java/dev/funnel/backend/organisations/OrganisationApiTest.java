@@ -7,7 +7,6 @@ import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.SoloBackend;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -81,7 +80,7 @@ class OrganisationApiTest {
         ApiClient.Response r = admin().patch("/organisation", "{\"quiet_hours_start\":\"22:00\"}");
 
         assertThat(r.status()).isEqualTo(400);
-        assertThat(fields(r)).containsExactly("quiet_hours_end");
+        assertThat(r.fields()).containsExactly("quiet_hours_end");
     }
 
     @Test
@@ -94,7 +93,7 @@ class OrganisationApiTest {
                  "followup_cadence_minutes":[10,0],"ghosted_after_hours":0}""");
 
         assertThat(r.status()).isEqualTo(400);
-        assertThat(fields(r)).containsExactlyInAnyOrder("name", "time_zone", "quiet_hours_start", "quiet_hours_end",
+        assertThat(r.fields()).containsExactlyInAnyOrder("name", "time_zone", "quiet_hours_start", "quiet_hours_end",
                 "max_followups_24h", "max_followups_total", "max_words", "min_confidence", "followup_cadence_minutes",
                 "ghosted_after_hours");
         assertThat(admin.get("/organisation").body().path("max_words").asInt()).isEqualTo(80);
@@ -106,14 +105,14 @@ class OrganisationApiTest {
                 "{\"followup_cadence_minutes\":[10,600],\"ghosted_after_hours\":5}");
 
         assertThat(r.status()).isEqualTo(400);
-        assertThat(fields(r)).containsExactly("ghosted_after_hours");
+        assertThat(r.fields()).containsExactly("ghosted_after_hours");
     }
 
     @Test
     void anAgentReadsTheSettingsButNotTheInviteCode() {
         ApiClient admin = admin();
         ApiClient agent = new ApiClient(backend.baseUri());
-        agent.join(admin.get("/organisation").body().path("invite_code").asText(), "Ravi",
+        agent.join(admin.inviteCode(), "Ravi",
                 "ravi" + ORGS.get() + "@org.test");
 
         JsonNode org = agent.get("/organisation").body();
@@ -125,11 +124,11 @@ class OrganisationApiTest {
     @Test
     void aNewInviteCodeReplacesTheOldOne() {
         ApiClient admin = admin();
-        String old = admin.get("/organisation").body().path("invite_code").asText();
+        String old = admin.inviteCode();
 
         String fresh = admin.post("/organisation/invite-code", "{}").body().path("invite_code").asText();
 
-        assertThat(fresh).isNotEqualTo(old).isEqualTo(admin.get("/organisation").body().path("invite_code").asText());
+        assertThat(fresh).isNotEqualTo(old).isEqualTo(admin.inviteCode());
         ApiClient.Response withOld = new ApiClient(backend.baseUri()).post("/auth/signup/join", """
                 {"invite_code":"%s","name":"Late","email":"late%d@org.test","password":"correct-horse-3"}"""
                 .formatted(old, ORGS.get()));
@@ -138,12 +137,6 @@ class OrganisationApiTest {
 
     private static ApiClient admin() {
         int n = ORGS.incrementAndGet();
-        ApiClient admin = new ApiClient(backend.baseUri());
-        admin.signUp("Shop " + n, "asha" + n + "@org.test");
-        return admin;
-    }
-
-    private static List<String> fields(ApiClient.Response r) {
-        return r.body().path("fields").valueStream().map(JsonNode::asText).toList();
+        return ApiClient.admin(backend.baseUri(), "Shop " + n, "asha" + n + "@org.test");
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** Calls the backend's REST API the way the console does, with a bearer token once logged in. */
 public final class ApiClient {
@@ -21,6 +22,11 @@ public final class ApiClient {
         public Response(int status, JsonNode body) {
             this(status, body, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
         }
+
+        /** The request fields a 400 names. */
+        public List<String> fields() {
+            return body.path("fields").valueStream().map(JsonNode::asText).toList();
+        }
     }
 
     private final URI base;
@@ -29,6 +35,13 @@ public final class ApiClient {
 
     public ApiClient(URI base) {
         this.base = base;
+    }
+
+    /** A client logged in as the admin of a new organisation. */
+    public static ApiClient admin(URI base, String organisation, String email) {
+        ApiClient api = new ApiClient(base);
+        api.signUp(organisation, email);
+        return api;
     }
 
     public String token() {
@@ -72,6 +85,11 @@ public final class ApiClient {
         }
         token = r.body().path("access_token").asText();
         return r.body();
+    }
+
+    /** The caller's organisation's invite code (an admin's client). */
+    public String inviteCode() {
+        return get("/organisation").body().path("invite_code").asText();
     }
 
     public Response get(String path) {
