@@ -1,8 +1,10 @@
 package dev.funnel.backend;
 
+import dev.funnel.backend.audit.AuditService;
 import dev.funnel.backend.auth.AuthService;
 import dev.funnel.backend.auth.PasswordHasher;
 import dev.funnel.backend.auth.Tokens;
+import dev.funnel.backend.auth.UserRepository;
 import dev.funnel.backend.conversations.ConversationEvents;
 import dev.funnel.backend.conversations.ConversationsService;
 import dev.funnel.backend.conversations.MessagesService;
@@ -19,6 +21,7 @@ import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
 import dev.funnel.backend.media.MediaCache;
 import dev.funnel.backend.media.MediaService;
+import dev.funnel.backend.organisations.OrganisationsService;
 import dev.funnel.backend.pipeline.LlmClients;
 import dev.funnel.backend.pipeline.PromptLibrary;
 import dev.funnel.backend.prompts.OrganisationPrompts;
@@ -31,6 +34,7 @@ import dev.funnel.backend.settings.LlmSettingsService;
 import dev.funnel.backend.settings.WhatsAppSettingsService;
 import dev.funnel.backend.trace.TraceRepository;
 import dev.funnel.backend.trace.TraceService;
+import dev.funnel.backend.users.UsersService;
 import dev.funnel.backend.whatsapp.GraphApiClient;
 import dev.funnel.backend.whatsapp.OutboundSender;
 import dev.funnel.backend.worker.Ingestor;
@@ -83,7 +87,10 @@ public final class BackendServer {
         Db db = Db.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            Tokens tokens = new Tokens(config.jwtSecret(), config.tokenLifetime(), clock);
+            UserRepository users = new UserRepository();
+            Tokens tokens = new Tokens(config.jwtSecret(), config.tokenLifetime(), clock,
+                    signed -> db.inTransaction(tx -> users.current(tx, signed)));
+            PasswordHasher hasher = new PasswordHasher();
             TokenCipher cipher = new TokenCipher(config.encryptionKey());
             ConversationEvents events = new ConversationEvents(new EventBus());
             EventBus bus = events.bus();
@@ -115,7 +122,10 @@ public final class BackendServer {
                     .routing(routing -> routing
                             .register("/", new WebhookService(config.appSecret(), config.verifyToken(), inbound))
                             .register("/", new HealthService(inbound))
-                            .register("/auth", new AuthService(db, tokens, new PasswordHasher(), clock))
+                            .register("/auth", new AuthService(db, tokens, hasher, clock))
+                            .register("/users", new UsersService(db, tokens, hasher, clock))
+                            .register("/organisation", new OrganisationsService(db, tokens, clock))
+                            .register("/audit-log", new AuditService(db, tokens))
                             .register("/conversations", new ConversationsService(db, tokens, events, clock))
                             .register("/conversations", new TraceService(db, tokens, traces))
                             .register("/", new FollowupsService(db, tokens, clock))
@@ -162,7 +172,7 @@ public final class BackendServer {
 
     /** One place where exceptions become JSON error bodies; nothing leaks a stack trace. */
     private static void errors(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (req, res, e) -> Json.error(res, e.status(), e.getMessage()))
+        routing.error(ApiException.class, (req, res, e) -> Json.error(res, e.status(), e.getMessage(), e.fields()))
                 .error(DataAccessException.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "Database error on " + req.path().path(), e);
                     Json.error(res, Status.INTERNAL_SERVER_ERROR_500, "A database error occurred; try again");

@@ -1,38 +1,49 @@
 package dev.funnel.backend.http;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Collects invalid request fields so one 400 names all of them. */
+/** Collects invalid request fields so one 400 names all of them, in its message and in its {@code fields} list. */
 public final class Fields {
 
+    /** A problem's leading word, when it is a JSON field name ("email is not valid"). */
+    private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> names = new LinkedHashSet<>();
 
     public Fields required(String name, String value) {
-        if (value == null || value.isBlank()) {
-            problems.add(name + " is required");
-        }
-        return this;
+        return check(name, value != null && !value.isBlank(), name + " is required");
     }
 
     public Fields maxLength(String name, String value, int max) {
-        if (value != null && value.length() > max) {
-            problems.add(name + " must be at most " + max + " characters");
-        }
-        return this;
+        return check(name, value == null || value.length() <= max, name + " must be at most " + max + " characters");
     }
 
-    public Fields check(boolean ok, String problem) {
+    /** A problem with the field {@code name}; {@code problem} is the sentence shown for it. */
+    public Fields check(String name, boolean ok, String problem) {
         if (!ok) {
             problems.add(problem);
+            if (name != null) {
+                names.add(name);
+            }
         }
         return this;
     }
 
-    /** @throws ApiException 400 listing every problem found */
+    /** A problem whose sentence starts with the field's name, which the 400 then lists ("email is not valid"). */
+    public Fields check(boolean ok, String problem) {
+        String first = problem.split(" ", 2)[0];
+        return check(FIELD_NAME.matcher(first).matches() ? first : null, ok, problem);
+    }
+
+    /** @throws ApiException 400 listing every problem found and the fields they are about */
     public void validate() {
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest(String.join("; ", problems));
+            throw ApiException.badRequest(String.join("; ", problems), List.copyOf(names));
         }
     }
 }

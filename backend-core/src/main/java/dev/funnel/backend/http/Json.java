@@ -1,10 +1,12 @@
 package dev.funnel.backend.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -12,7 +14,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The API's JSON: snake_case names, ISO-8601 times; reading and writing request and response bodies. */
 public final class Json {
@@ -34,12 +38,30 @@ public final class Json {
         }
         try {
             return MAPPER.readValue(body, type);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "body" : e.getPath().getLast().getFieldName();
-            throw ApiException.badRequest("Invalid value for field '" + field + "'");
+        } catch (MismatchedInputException e) {
+            throw invalidField(e);
         } catch (IOException e) {
             throw ApiException.badRequest("The body is not valid JSON");
         }
+    }
+
+    /** A JSON tree already read (e.g. to see which fields a PATCH names) as a record; a wrong type is a 400. */
+    public static <T> T convert(JsonNode tree, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (MismatchedInputException e) {
+            throw invalidField(e);
+        } catch (IOException e) {
+            throw ApiException.badRequest("The body is not valid JSON");
+        }
+    }
+
+    /** Names the innermost field of the value that did not fit (a list's field for one of its items). */
+    private static ApiException invalidField(MismatchedInputException e) {
+        return e.getPath().reversed().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(Objects::nonNull).findFirst()
+                .map(field -> ApiException.badRequest("Invalid value for field '" + field + "'", List.of(field)))
+                .orElseGet(() -> ApiException.badRequest("Invalid value for field 'body'"));
     }
 
     public static void send(ServerResponse res, Status status, Object body) {
@@ -54,6 +76,15 @@ public final class Json {
 
     public static void error(ServerResponse res, Status status, String message) {
         send(res, status, Map.of("error", message));
+    }
+
+    /** {@code {"error": message, "fields": [...]}}; without fields, just the error. */
+    public static void error(ServerResponse res, Status status, String message, List<String> fields) {
+        if (fields.isEmpty()) {
+            error(res, status, message);
+        } else {
+            send(res, status, Map.of("error", message, "fields", fields));
+        }
     }
 
     public static byte[] bytes(Object body) {

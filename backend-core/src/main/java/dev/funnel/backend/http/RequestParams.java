@@ -1,6 +1,10 @@
 package dev.funnel.backend.http;
 
 import io.helidon.webserver.http.ServerRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Parameters of a request read once, the same way everywhere: invalid ones are a 400 naming them. */
@@ -14,7 +18,7 @@ public final class RequestParams {
         try {
             return UUID.fromString(req.path().pathParameters().get(name));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(name + " must be a UUID");
+            throw ApiException.badRequest(name + " must be a UUID", List.of(name));
         }
     }
 
@@ -23,11 +27,43 @@ public final class RequestParams {
         try {
             int limit = req.query().first("limit").map(Integer::parseInt).orElse(fallback);
             if (limit < 1 || limit > max) {
-                throw ApiException.badRequest("limit must be between 1 and " + max);
+                throw ApiException.badRequest("limit must be between 1 and " + max, List.of("limit"));
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit must be a number");
+            throw ApiException.badRequest("limit must be a number", List.of("limit"));
+        }
+    }
+
+    /** How many rows of a list to skip; 0 when not given. @throws ApiException 400 when it is not a number >= 0 */
+    public static int offset(ServerRequest req) {
+        try {
+            int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
+            if (offset < 0) {
+                throw ApiException.badRequest("offset must be 0 or more", List.of("offset"));
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("offset must be a number", List.of("offset"));
+        }
+    }
+
+    /** An optional query parameter that must be a UUID. */
+    public static Optional<UUID> queryUuid(ServerRequest req, String name) {
+        try {
+            return req.query().first(name).filter(v -> !v.isBlank()).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(name + " must be a UUID", List.of(name));
+        }
+    }
+
+    /** An optional query parameter that must be an ISO-8601 instant such as 2026-11-20T10:00:00Z. */
+    public static Optional<Instant> queryInstant(ServerRequest req, String name) {
+        try {
+            return req.query().first(name).filter(v -> !v.isBlank()).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be an ISO-8601 time such as 2026-11-20T10:00:00Z",
+                    List.of(name));
         }
     }
 }

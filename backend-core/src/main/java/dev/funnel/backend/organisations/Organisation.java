@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.UUID;
 
-/** A business using Funnel, with its sales profile and settings. */
+/**
+ * A business using Funnel, with its sales profile and settings.
+ *
+ * @param followupCadenceMinutes nudges this many minutes after the lead's last message, comma-separated
+ * @param ghostedAfterHours      when a lead who never answered counts as ghosted
+ */
 public record Organisation(
         UUID id,
         String name,
@@ -23,5 +28,7 @@ public record Organisation(
         String llmModel,
         String llmApiKeyEncrypted,
         Instant createdAt,
-        double minConfidence) {
+        double minConfidence,
+        String followupCadenceMinutes,
+        int ghostedAfterHours) {
 }

@@ -32,6 +32,16 @@ public final class OrganisationRepository {
         return tx.queryOne("SELECT * FROM organisations WHERE id = ?", OrganisationRepository::map, id);
     }
 
+    /** Locks the organisation's row: changes that must see each other (the last admin) run one at a time. */
+    public void lock(Tx tx, UUID id) {
+        tx.queryOne("SELECT id FROM organisations WHERE id = ? FOR UPDATE", rs -> true, id);
+    }
+
+    public Optional<Organisation> findByInviteCode(Tx tx, String inviteCode) {
+        return tx.queryOne("SELECT * FROM organisations WHERE invite_code = ? AND is_active = TRUE",
+                OrganisationRepository::map, inviteCode);
+    }
+
     public boolean any(Tx tx) {
         return tx.queryOne("SELECT 1 FROM organisations", rs -> true).isPresent();
     }
@@ -52,6 +62,26 @@ public final class OrganisationRepository {
         tx.update("""
                 UPDATE organisations SET llm_base_url = ?, llm_model = ?, llm_api_key_encrypted = ?, updated_at = ?
                 WHERE id = ?""", baseUrl, model, apiKeyEncrypted, now, id);
+    }
+
+    /** The profile, tone and follow-up rules the operators edit. */
+    public void updateSettings(Tx tx, UUID id, OrganisationSettings s, Instant now) {
+        tx.update("""
+                UPDATE organisations SET name = ?, business_profile = ?, sales_playbook = ?, tone = ?, time_zone = ?,
+                    quiet_hours_start = ?, quiet_hours_end = ?, max_followups_24h = ?, max_followups_total = ?,
+                    max_words = ?, min_confidence = ?, followup_cadence_minutes = ?, ghosted_after_hours = ?,
+                    updated_at = ?
+                WHERE id = ?""",
+                s.name(), s.businessProfile(), s.salesPlaybook(), s.tone(), s.timeZone().getId(),
+                s.quietHoursStart(), s.quietHoursEnd(), s.maxFollowups24h(), s.maxFollowupsTotal(), s.maxWords(),
+                s.minConfidence(), s.cadenceText(), s.ghostedAfterHours(), now, id);
+    }
+
+    /** Replaces the invite code: the old one stops working. @return the new code */
+    public String rotateInviteCode(Tx tx, UUID id, Instant now) {
+        String code = randomCode();
+        tx.update("UPDATE organisations SET invite_code = ?, updated_at = ? WHERE id = ?", code, now, id);
+        return code;
     }
 
     private static String randomCode() {
@@ -79,6 +109,8 @@ public final class OrganisationRepository {
                 rs.getString("llm_model"),
                 rs.getString("llm_api_key_encrypted"),
                 Tx.instant(rs, "created_at"),
-                rs.getDouble("min_confidence"));
+                rs.getDouble("min_confidence"),
+                rs.getString("followup_cadence_minutes"),
+                rs.getInt("ghosted_after_hours"));
     }
 }

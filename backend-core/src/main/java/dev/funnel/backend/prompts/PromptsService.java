@@ -77,7 +77,7 @@ public final class PromptsService implements HttpService {
     }
 
     private void save(ServerRequest req, ServerResponse res) {
-        Caller caller = tokens.caller(req);
+        Caller caller = tokens.caller(req).requireAdmin("change prompts");
         PipelineStep step = step(req);
         SaveRequest body = Json.read(req, SaveRequest.class);
         new Fields().required("text", body.text()).maxLength("text", body.text(), MAX_TEXT_LENGTH).validate();
@@ -97,7 +97,7 @@ public final class PromptsService implements HttpService {
     }
 
     private void reset(ServerRequest req, ServerResponse res) {
-        Caller caller = tokens.caller(req);
+        Caller caller = tokens.caller(req).requireAdmin("change prompts");
         PipelineStep step = step(req);
         Instant now = clock.instant();
         EffectivePrompt reset = db.inTransaction(tx -> {

@@ -67,7 +67,7 @@ public final class LlmSettingsService implements HttpService {
     }
 
     private void update(ServerRequest req, ServerResponse res) {
-        Caller caller = tokens.caller(req);
+        Caller caller = tokens.caller(req).requireAdmin("change the language model settings");
         UpdateRequest body = Json.read(req, UpdateRequest.class);
         new Fields()
                 .required("base_url", body.baseUrl())

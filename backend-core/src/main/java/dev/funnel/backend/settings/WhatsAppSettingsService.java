@@ -61,7 +61,7 @@ public final class WhatsAppSettingsService implements HttpService {
     }
 
     private void connect(ServerRequest req, ServerResponse res) {
-        Caller caller = tokens.caller(req);
+        Caller caller = tokens.caller(req).requireAdmin("connect WhatsApp");
         ConnectRequest body = Json.read(req, ConnectRequest.class);
         new Fields()
                 .required("phone_number_id", body.phoneNumberId())
@@ -85,7 +85,7 @@ public final class WhatsAppSettingsService implements HttpService {
     }
 
     private void disconnect(ServerRequest req, ServerResponse res) {
-        Caller caller = tokens.caller(req);
+        Caller caller = tokens.caller(req).requireAdmin("disconnect WhatsApp");
         Instant now = clock.instant();
         db.inTransactionRun(tx -> {
             if (integrations.delete(tx, caller.organisationId())) {

@@ -5,17 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** Calls the backend's REST API the way the console does, with a bearer token once logged in. */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A response: status and JSON body (an empty object when there is none). */
-    public record Response(int status, JsonNode body) {
+    /** A response: status, JSON body (an empty object when there is none) and headers. */
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
+
+        public Response(int status, JsonNode body) {
+            this(status, body, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        /** The request fields a 400 names. */
+        public List<String> fields() {
+            return body.path("fields").valueStream().map(JsonNode::asText).toList();
+        }
     }
 
     private final URI base;
@@ -26,8 +37,20 @@ public final class ApiClient {
         this.base = base;
     }
 
+    /** A client logged in as the admin of a new organisation. */
+    public static ApiClient admin(URI base, String organisation, String email) {
+        ApiClient api = new ApiClient(base);
+        api.signUp(organisation, email);
+        return api;
+    }
+
     public String token() {
         return token;
+    }
+
+    /** Calls from now on carry this token (e.g. one a test tampered with). */
+    public void useToken(String token) {
+        this.token = token;
     }
 
     /** Creates an organisation with an admin and keeps the admin's token; returns the session body. */
@@ -42,6 +65,33 @@ public final class ApiClient {
         return r.body();
     }
 
+    /** Logs in and, when that succeeds, keeps the token. */
+    public Response logIn(String email, String password) {
+        Response r = post("/auth/login", """
+                {"email":"%s","password":"%s"}""".formatted(email, password));
+        if (r.status() == 200) {
+            token = r.body().path("access_token").asText();
+        }
+        return r;
+    }
+
+    /** Joins an organisation with its invite code and keeps the new user's token; returns the session body. */
+    public JsonNode join(String inviteCode, String name, String email) {
+        Response r = post("/auth/signup/join", """
+                {"invite_code":"%s","name":"%s","email":"%s","password":"correct-horse-2"}"""
+                .formatted(inviteCode, name, email));
+        if (r.status() != 201) {
+            throw new IllegalStateException("Joining failed: " + r);
+        }
+        token = r.body().path("access_token").asText();
+        return r.body();
+    }
+
+    /** The caller's organisation's invite code (an admin's client). */
+    public String inviteCode() {
+        return get("/organisation").body().path("invite_code").asText();
+    }
+
     public Response get(String path) {
         return send(builder(path).GET());
     }
@@ -54,6 +104,11 @@ public final class ApiClient {
     public Response put(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response patch(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response delete(String path) {
@@ -72,7 +127,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body() == null || r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
-            return new Response(r.statusCode(), body);
+            return new Response(r.statusCode(), body, r.headers());
         } catch (IOException e) {
             throw new IllegalStateException("API call failed", e);
         } catch (InterruptedException e) {
