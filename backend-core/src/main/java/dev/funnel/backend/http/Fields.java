@@ -1,5 +1,7 @@
 package dev.funnel.backend.http;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +24,26 @@ public final class Fields {
         return this;
     }
 
+    /** When given, the value must be an absolute http(s) URL with a host, like {@code example}. */
+    public Fields httpUrl(String name, String value, String example) {
+        return check(value == null || isHttpUrl(value), name + " must be an http(s) URL such as " + example);
+    }
+
     public Fields check(boolean ok, String problem) {
         if (!ok) {
             problems.add(problem);
         }
         return this;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** @throws ApiException 400 listing every problem found */
