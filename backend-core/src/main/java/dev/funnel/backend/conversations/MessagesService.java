@@ -28,7 +28,8 @@ import java.util.UUID;
  */
 public final class MessagesService implements HttpService {
 
-    static final String WINDOW_CLOSED = "WhatsApp's 24-hour window is closed — send an approved template";
+    static final String WINDOW_CLOSED = "24-hour window closed — send an approved template: the lead last wrote"
+            + " more than 24 hours ago";
 
     /**
      * Either {@code content} (text) or {@code template}. {@code replyToMessageId}, when given, is a message of

@@ -42,6 +42,16 @@ public final class ApiClient {
         return r.body();
     }
 
+    /** Logs in and keeps the token; returns the session body. */
+    public JsonNode login(String email, String password) {
+        Response r = post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password));
+        if (r.status() != 200) {
+            throw new IllegalStateException("Login failed: " + r);
+        }
+        token = r.body().path("access_token").asText();
+        return r.body();
+    }
+
     public Response get(String path) {
         return send(builder(path).GET());
     }
@@ -54,6 +64,11 @@ public final class ApiClient {
     public Response put(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response patch(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response delete(String path) {
