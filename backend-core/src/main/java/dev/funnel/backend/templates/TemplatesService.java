@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +47,9 @@ public final class TemplatesService implements HttpService {
 
     /** The business account templates belong to, and the token to manage them with. */
     private record Account(String businessAccountId, String accessToken) {
+    }
+
+    private record Ready(Template template, Account account) {
     }
 
     private final Db db;
@@ -150,15 +154,11 @@ public final class TemplatesService implements HttpService {
     private void submit(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req);
         UUID id = RequestParams.uuid(req, "id");
-        record Ready(Template template, Account account) {
-        }
-        Ready ready = db.inTransaction(tx -> {
-            Template t = find(tx, caller, id);
+        Ready ready = ready(caller, id, t -> {
             if (!t.editable()) {
                 throw ApiException.conflict("Only a DRAFT or REJECTED template can be submitted; this one is "
                         + t.status());
             }
-            return new Ready(t, account(tx, caller.organisationId()));
         });
         Template t = ready.template();
         Account account = ready.account();
@@ -186,14 +186,10 @@ public final class TemplatesService implements HttpService {
     private void refresh(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req);
         UUID id = RequestParams.uuid(req, "id");
-        record Ready(Template template, Account account) {
-        }
-        Ready ready = db.inTransaction(tx -> {
-            Template t = find(tx, caller, id);
+        Ready ready = ready(caller, id, t -> {
             if (t.metaTemplateId() == null) {
                 throw ApiException.conflict("This template has not been submitted to Meta yet: submit it first");
             }
-            return new Ready(t, account(tx, caller.organisationId()));
         });
         GraphTemplates.Status status = meta.status(ready.template().metaTemplateId(), ready.account().accessToken());
         Instant now = clock.instant();
@@ -236,6 +232,15 @@ public final class TemplatesService implements HttpService {
                     templates.list(tx, caller.organisationId()).stream().map(TemplateOut::of).toList());
         });
         Json.ok(res, out);
+    }
+
+    /** A template to take to Meta, once {@code check} has found nothing against it, with the account to use. */
+    private Ready ready(Caller caller, UUID id, Consumer<Template> check) {
+        return db.inTransaction(tx -> {
+            Template t = find(tx, caller, id);
+            check.accept(t);
+            return new Ready(t, account(tx, caller.organisationId()));
+        });
     }
 
     private Template find(Tx tx, Caller caller, UUID id) {
