@@ -3,6 +3,7 @@ package dev.funnel.backend.templates;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.backend.http.Fields;
 import dev.funnel.backend.http.Json;
 import java.util.ArrayList;
@@ -32,19 +33,34 @@ public record TemplateComponents(List<Component> list) {
     private static final List<String> TYPES = List.of("HEADER", "BODY", "FOOTER", "BUTTONS");
     private static final List<String> BUTTON_TYPES = List.of("QUICK_REPLY", "URL", "PHONE_NUMBER");
 
-    /** One component; which fields apply depends on its type. */
+    /**
+     * One component; which fields apply depends on its type. {@code example} holds the sample values
+     * Meta's reviewers read ({@code header_text: [..]}, {@code body_text: [[..]]}); it is kept as JSON
+     * because templates synced from Meta carry other kinds (media handles...).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Component(String type, String format, String text, Example example, List<Button> buttons) {
+    public record Component(String type, String format, String text, JsonNode example, List<Button> buttons) {
+
+        List<String> headerExamples() {
+            return texts(example == null ? null : example.path("header_text"));
+        }
+
+        List<List<String>> bodyExamples() {
+            List<List<String>> rows = new ArrayList<>();
+            if (example != null) {
+                example.path("body_text").forEach(row -> rows.add(texts(row)));
+            }
+            return rows;
+        }
     }
 
-    /** Sample values Meta's reviewers read: the header's one variable, the body's in order. */
+    /** A button; a URL button may end in {{1}}, completed when the template is sent ({@code example}: a sample URL). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Example(List<String> headerText, List<List<String>> bodyText) {
-    }
+    public record Button(String type, String text, String url, String phoneNumber, JsonNode example) {
 
-    /** A button; a URL button may end in {{1}}, completed when the template is sent ({@code example} shows how). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Button(String type, String text, String url, String phoneNumber, List<String> example) {
+        List<String> examples() {
+            return texts(example);
+        }
     }
 
     public TemplateComponents {
@@ -139,8 +155,7 @@ public record TemplateComponents(List<Component> list) {
         List<Integer> vars = c.text() == null ? List.of() : variables(c.text());
         fields.check(vars.size() <= 1, "components[HEADER].text can have at most one variable, {{1}}");
         checkSequence("components[HEADER].text", c.text(), fields);
-        List<String> examples = c.example() == null || c.example().headerText() == null ? List.of()
-                : c.example().headerText();
+        List<String> examples = c.headerExamples();
         fields.check(vars.size() > 1 || complete(examples, vars.size()), "components[HEADER].example.header_text must "
                 + "give " + vars.size() + " example value(s), one for each variable of the header");
     }
@@ -151,8 +166,7 @@ public record TemplateComponents(List<Component> list) {
             return;
         }
         int n = variables(c.text()).size();
-        List<List<String>> examples = c.example() == null || c.example().bodyText() == null ? List.of()
-                : c.example().bodyText();
+        List<List<String>> examples = c.bodyExamples();
         boolean given = n == 0 ? examples.isEmpty() || complete(examples.getFirst(), 0)
                 : examples.size() == 1 && complete(examples.getFirst(), n);
         fields.check(given, "components[BODY].example.body_text must be one list of " + n
@@ -195,7 +209,7 @@ public record TemplateComponents(List<Component> list) {
         fields.httpUrl(name + ".url", VARIABLE.matcher(b.url()).replaceAll("x"), "https://example.com/order/{{1}}")
                 .check(vars.isEmpty() || (vars.equals(List.of(1)) && b.url().endsWith("{{1}}")),
                         name + ".url can have one variable, {{1}}, at its end")
-                .check(vars.isEmpty() || complete(b.example() == null ? List.of() : b.example(), 1),
+                .check(vars.isEmpty() || complete(b.examples(), 1),
                         name + ".example must give one example URL for {{1}}");
     }
 
@@ -248,6 +262,15 @@ public record TemplateComponents(List<Component> list) {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The texts of a JSON array; anything else is no texts. */
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(v -> texts.add(v.isTextual() || v.isNumber() ? v.asText() : null));
+        }
+        return texts;
     }
 
     private static boolean complete(List<String> values, int n) {
