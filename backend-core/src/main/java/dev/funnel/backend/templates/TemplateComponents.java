@@ -84,7 +84,7 @@ public record TemplateComponents(List<Component> list) {
     /** The same components with their type, format and button type in upper case, as Meta writes them. */
     TemplateComponents normalised() {
         return new TemplateComponents(list.stream().map(c -> new Component(upper(c.type()), upper(c.format()),
-                c.text(), c.example(), c.buttons() == null ? null : c.buttons().stream()
+                c.text(), c.example(), c.buttons() == null ? null : c.buttons().stream().filter(Objects::nonNull)
                 .map(b -> new Button(upper(b.type()), b.text(), b.url(), b.phoneNumber(), b.example())).toList()))
                 .toList());
     }

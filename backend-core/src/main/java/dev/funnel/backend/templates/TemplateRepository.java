@@ -67,8 +67,9 @@ public final class TemplateRepository {
     }
 
     public Template setStatus(Tx tx, Template template, String status, String reason, Instant now) {
-        tx.update("UPDATE templates SET status = ?, status_reason = ?, updated_at = ? WHERE organisation_id = ? AND id = ?",
-                status, reason, now, template.organisationId(), template.id());
+        tx.update("""
+                UPDATE templates SET status = ?, status_reason = ?, updated_at = ?
+                WHERE organisation_id = ? AND id = ?""", status, reason, now, template.organisationId(), template.id());
         return find(tx, template.organisationId(), template.id()).orElseThrow();
     }
 
