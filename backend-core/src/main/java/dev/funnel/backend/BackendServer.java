@@ -8,6 +8,7 @@ import dev.funnel.backend.auth.UserRepository;
 import dev.funnel.backend.conversations.ConversationEvents;
 import dev.funnel.backend.conversations.ConversationsService;
 import dev.funnel.backend.conversations.MessagesService;
+import dev.funnel.backend.ctas.CtasService;
 import dev.funnel.backend.db.DataAccessException;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.debug.SimulatorService;
@@ -32,11 +33,14 @@ import dev.funnel.backend.queue.SqsQueueConsumer;
 import dev.funnel.backend.security.TokenCipher;
 import dev.funnel.backend.settings.LlmSettingsService;
 import dev.funnel.backend.settings.WhatsAppSettingsService;
+import dev.funnel.backend.templates.TemplatesService;
 import dev.funnel.backend.trace.TraceRepository;
 import dev.funnel.backend.trace.TraceService;
 import dev.funnel.backend.users.UsersService;
 import dev.funnel.backend.whatsapp.GraphApiClient;
+import dev.funnel.backend.whatsapp.GraphTemplates;
 import dev.funnel.backend.whatsapp.OutboundSender;
+import dev.funnel.backend.whatsapp.WhatsAppApiException;
 import dev.funnel.backend.worker.Ingestor;
 import dev.funnel.backend.worker.RejectedWebhooksService;
 import dev.funnel.backend.worker.Rejections;
@@ -130,8 +134,12 @@ public final class BackendServer {
                             .register("/conversations", new TraceService(db, tokens, traces))
                             .register("/", new FollowupsService(db, tokens, clock))
                             .register("/messages", new MessagesService(db, tokens, sender, clock))
-                            .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, clock))
+                            .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, graph,
+                                    config.verifyToken(), clock))
                             .register("/settings/llm", llm)
+                            .register("/ctas", new CtasService(db, tokens, clock))
+                            .register("/templates", new TemplatesService(db, tokens, cipher, new GraphTemplates(graph),
+                                    clock))
                             .register("/prompts", new PromptsService(db, tokens, prompts, clock))
                             .register("/debug", new SimulatorService(db, tokens, signer, self::get, clock))
                             .register("/webhooks", new RejectedWebhooksService(db, tokens))
@@ -170,9 +178,20 @@ public final class BackendServer {
         }
     }
 
+    /** Meta said no to what was asked (bad token, bad template...), as opposed to failing or being unreachable. */
+    private static boolean refusedByMeta(WhatsAppApiException e) {
+        return e.httpStatus() >= 400 && e.httpStatus() < 500 && e.kind() != WhatsAppApiException.Kind.RETRIABLE;
+    }
+
     /** One place where exceptions become JSON error bodies; nothing leaks a stack trace. */
     private static void errors(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> Json.error(res, e.status(), e.getMessage(), e.fields()))
+                .error(WhatsAppApiException.class, (req, res, e) -> {
+                    LOG.log(Level.INFO, "Graph API refused a call on " + req.path().path() + ": " + e.getMessage());
+                    Json.error(res, refusedByMeta(e) ? Status.BAD_REQUEST_400 : Status.BAD_GATEWAY_502,
+                            (refusedByMeta(e) ? "Meta refused the request: " : "Meta's WhatsApp API failed: ")
+                                    + e.title() + (e.code() == null ? "" : " (Meta error " + e.code() + ")"));
+                })
                 .error(DataAccessException.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "Database error on " + req.path().path(), e);
                     Json.error(res, Status.INTERNAL_SERVER_ERROR_500, "A database error occurred; try again");

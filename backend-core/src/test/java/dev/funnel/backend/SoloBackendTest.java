@@ -189,7 +189,7 @@ class SoloBackendTest {
 
     private static void postSignedWebhook(String phoneNumberId, String from, String id, String text) {
         int status = Webhooks.postSigned(backend.baseUri().resolve("/webhook"), APP_SECRET,
-                Webhooks.text(phoneNumberId, from, id, 1_700_000_000L, text));
+                Webhooks.text(phoneNumberId, from, id, Webhooks.aMinuteAgo(), text));
         assertThat(status).isEqualTo(200);
     }
 

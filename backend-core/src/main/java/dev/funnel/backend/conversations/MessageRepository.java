@@ -68,13 +68,37 @@ public final class MessageRepository {
      */
     public Message recordOutbound(Tx tx, Conversation conversation, String from, String content, String replyToWaId,
                                   String idempotencyKey, UUID sentByUserId, Instant now) {
+        return insertOutbound(tx, conversation, from, "text", content, null, replyToWaId, idempotencyKey,
+                sentByUserId, now);
+    }
+
+    /**
+     * Records a template message the same way: {@code content} is its text as the lead reads it and
+     * {@code templateJson} the template with its values, which is what is sent.
+     */
+    public Message recordOutboundTemplate(Tx tx, Conversation conversation, String from, String content,
+                                          String templateJson, String replyToWaId, String idempotencyKey,
+                                          UUID sentByUserId, Instant now) {
+        return insertOutbound(tx, conversation, from, "template", content, templateJson, replyToWaId, idempotencyKey,
+                sentByUserId, now);
+    }
+
+    private Message insertOutbound(Tx tx, Conversation conversation, String from, String type, String content,
+                                   String payload, String replyToWaId, String idempotencyKey, UUID sentByUserId,
+                                   Instant now) {
         tx.update("""
                 INSERT INTO messages (id, organisation_id, conversation_id, lead_id, message_from, message_type,
-                    content, reply_to_wa_id, status, idempotency_key, sent_by_user_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'text', ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    content, payload, reply_to_wa_id, status, idempotency_key, sent_by_user_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 UUID.randomUUID(), conversation.organisationId(), conversation.id(), conversation.leadId(), from,
-                content, replyToWaId, idempotencyKey, sentByUserId, now, now);
+                type, content, payload, replyToWaId, idempotencyKey, sentByUserId, now, now);
         return findByIdempotencyKey(tx, idempotencyKey).orElseThrow();
+    }
+
+    /** The message's own JSON: the webhook's for a lead's message, what is sent for a template. */
+    public Optional<String> payload(Tx tx, UUID organisationId, UUID id) {
+        return tx.queryOne("SELECT payload FROM messages WHERE organisation_id = ? AND id = ?",
+                rs -> rs.getString("payload"), organisationId, id);
     }
 
     public Optional<Message> findByIdempotencyKey(Tx tx, String key) {

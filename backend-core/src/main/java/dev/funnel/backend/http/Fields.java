@@ -1,5 +1,7 @@
 package dev.funnel.backend.http;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,11 @@ public final class Fields {
         return check(name, value == null || value.length() <= max, name + " must be at most " + max + " characters");
     }
 
+    /** When given, the value must be an absolute http(s) URL with a host, like {@code example}. */
+    public Fields httpUrl(String name, String value, String example) {
+        return check(name, value == null || isHttpUrl(value), name + " must be an http(s) URL such as " + example);
+    }
+
     /** A problem with the field {@code name}; {@code problem} is the sentence shown for it. */
     public Fields check(String name, boolean ok, String problem) {
         if (!ok) {
@@ -38,6 +45,16 @@ public final class Fields {
     public Fields check(boolean ok, String problem) {
         String first = problem.split(" ", 2)[0];
         return check(FIELD_NAME.matcher(first).matches() ? first : null, ok, problem);
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value.strip());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** @throws ApiException 400 listing every problem found and the fields they are about */

@@ -4,7 +4,6 @@ import dev.funnel.backend.audit.AuditLog;
 import dev.funnel.backend.auth.Caller;
 import dev.funnel.backend.auth.Tokens;
 import dev.funnel.backend.db.Db;
-import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Fields;
 import dev.funnel.backend.http.Json;
 import dev.funnel.backend.organisations.Organisation;
@@ -15,7 +14,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -71,8 +69,7 @@ public final class LlmSettingsService implements HttpService {
         UpdateRequest body = Json.read(req, UpdateRequest.class);
         new Fields()
                 .required("base_url", body.baseUrl())
-                .check(body.baseUrl() == null || isHttpUrl(body.baseUrl()),
-                        "base_url must be an http(s) URL such as https://api.openai.com/v1")
+                .httpUrl("base_url", body.baseUrl(), "https://api.openai.com/v1")
                 .required("model", body.model())
                 .validate();
         Instant now = clock.instant();
@@ -100,14 +97,5 @@ public final class LlmSettingsService implements HttpService {
                     "environment");
         }
         return new SettingsOut(false, null, null, false, "none");
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            String scheme = URI.create(value.trim()).getScheme();
-            return "http".equals(scheme) || "https".equals(scheme);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("base_url is not a valid URL");
-        }
     }
 }

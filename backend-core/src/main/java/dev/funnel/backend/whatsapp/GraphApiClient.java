@@ -9,8 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
-/** Meta's Graph API for WhatsApp Cloud: sending messages as the organisation's number. */
+/**
+ * Meta's Graph API for WhatsApp Cloud: sending messages as the organisation's number, media and the
+ * number's own details; {@link GraphTemplates} manages message templates through the same calls.
+ */
 public final class GraphApiClient {
 
     /** WhatsApp refuses text longer than this. */
@@ -80,6 +84,22 @@ public final class GraphApiClient {
         return id.asText();
     }
 
+    /** The business number as Meta knows it. */
+    public record PhoneNumber(String displayPhoneNumber, String verifiedName) {
+    }
+
+    /**
+     * Looks the number up with the token: Meta answers only when the token may use this number, so
+     * this is how a connection is checked before it is saved.
+     *
+     * @throws WhatsAppApiException when Meta refuses the token or the number id, or cannot be reached
+     */
+    public PhoneNumber phoneNumber(String phoneNumberId, String accessToken) {
+        JsonNode number = get(uri(phoneNumberId + "?fields=display_phone_number,verified_name"), accessToken);
+        return new PhoneNumber(textOrNull(number.path("display_phone_number")),
+                textOrNull(number.path("verified_name")));
+    }
+
     /** A media file of an inbound message: its bytes and type. */
     public record Media(byte[] bytes, String mimeType) {
     }
@@ -124,14 +144,32 @@ public final class GraphApiClient {
         }
     }
 
-    private JsonNode get(URI uri, String accessToken) {
+    /** {@code pathAndQuery} below the versioned base URL, e.g. {@code "123/message_templates?limit=100"}. */
+    URI uri(String pathAndQuery) {
+        return URI.create(baseUrl + "/" + pathAndQuery);
+    }
+
+    /** Whether a URL Meta handed back (a paging link) points at the same Graph API, so the token may go there. */
+    boolean isGraphUrl(URI uri) {
+        return Objects.equals(uri.getScheme(), baseUrl.getScheme())
+                && Objects.equals(uri.getRawAuthority(), baseUrl.getRawAuthority());
+    }
+
+    JsonNode get(URI uri, String accessToken) {
         return call(HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + accessToken)
                 .GET().build());
     }
 
-    private JsonNode post(String path, String accessToken, Object body) {
+    JsonNode delete(URI uri, String accessToken) {
+        return call(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + accessToken)
+                .DELETE().build());
+    }
+
+    JsonNode post(String path, String accessToken, Object body) {
         try {
             return call(HttpRequest.newBuilder(URI.create(baseUrl + "/" + path))
                     .timeout(Duration.ofSeconds(20))
@@ -168,13 +206,17 @@ public final class GraphApiClient {
 
     /**
      * Meta's title for a person to read: without the "(#code)" its message repeats (the code is kept
-     * apart), followed by its details, which often say what to do.
+     * apart), followed by its details or its message for users, which often say what to do.
      */
     private static String title(JsonNode error, int httpStatus) {
         String title = error.path("error_user_title").asText(error.path("message").asText("HTTP " + httpStatus))
                 .replaceFirst("^\\(#\\d+\\)\\s*", "");
-        String details = error.path("error_data").path("details").asText("");
+        String details = error.path("error_data").path("details").asText(error.path("error_user_msg").asText(""));
         return details.isBlank() ? title : title + ": " + details;
+    }
+
+    static String textOrNull(JsonNode node) {
+        return node.isValueNode() && !node.asText().isBlank() ? node.asText() : null;
     }
 
     private static JsonNode parse(String body) {

@@ -1,11 +1,13 @@
 package dev.funnel.backend.whatsapp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.funnel.backend.conversations.Conversation;
 import dev.funnel.backend.conversations.ConversationEvents;
 import dev.funnel.backend.conversations.ConversationRepository;
 import dev.funnel.backend.conversations.Message;
 import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.db.Db;
+import dev.funnel.backend.http.Json;
 import dev.funnel.backend.security.TokenCipher;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +33,9 @@ public final class OutboundSender {
     static final String NOT_CONNECTED = "WhatsApp is not connected: connect your number in Settings, then resend";
     static final String WINDOW_CLOSED_REASON = "WhatsApp refused a message because the lead last wrote more than "
             + "24 hours ago: only an approved template can reach them until they write again";
+
+    /** The message type of a recorded template message. */
+    public static final String TEMPLATE = "template";
 
     private static final Logger LOG = Logger.getLogger(OutboundSender.class.getName());
 
@@ -65,8 +70,8 @@ public final class OutboundSender {
 
     /**
      * Sends the recorded message unless it already left; returns it with its final status. Outside the
-     * 24-hour window the message fails and a person is asked to step in (answering with a template is
-     * the templates feature's job); an invalid token also disconnects the number.
+     * 24-hour window the message fails and a person is asked to step in (who may answer with an approved
+     * template, a message of type {@link #TEMPLATE}); an invalid token also disconnects the number.
      */
     public Message deliver(Conversation conversation, Message recorded) {
         if (!"queued".equals(recorded.status())) {
@@ -127,11 +132,27 @@ public final class OutboundSender {
             return new Outcome(null, null, NOT_CONNECTED, WhatsAppApiException.Kind.PERMANENT);
         }
         try {
+            if (TEMPLATE.equals(recorded.messageType())) {
+                TemplateMessage template = template(recorded);
+                return Outcome.sent(asNumber(integration.get(), (number, token) -> graph.sendTemplate(number, token,
+                        conversation.leadPhone(), template, recorded.replyToWaId())));
+            }
             return Outcome.sent(asNumber(integration.get(), (number, token) -> graph.sendText(number, token,
                     conversation.leadPhone(), recorded.content(), recorded.replyToWaId())));
         } catch (WhatsAppApiException e) {
             LOG.warning(() -> "Send failed for conversation " + conversation.id() + ": " + e.getMessage());
             return Outcome.failed(e);
+        }
+    }
+
+    /** A template message keeps what is sent (the template and its values) as its payload. */
+    private TemplateMessage template(Message recorded) {
+        String json = db.inTransaction(tx -> messages.payload(tx, recorded.organisationId(), recorded.id()))
+                .orElseThrow();
+        try {
+            return Json.MAPPER.readValue(json, TemplateMessage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Template message " + recorded.id() + " has no readable template", e);
         }
     }
 

@@ -13,6 +13,9 @@ import dev.funnel.backend.followups.FollowupRepository;
 import dev.funnel.backend.leads.Lead;
 import dev.funnel.backend.leads.LeadRepository;
 import dev.funnel.backend.organisations.OrganisationRepository;
+import dev.funnel.backend.templates.Template;
+import dev.funnel.backend.templates.TemplateOut;
+import dev.funnel.backend.templates.TemplateRepository;
 import dev.funnel.backend.webhook.InboundMessage;
 import dev.funnel.backend.webhook.MessageContent;
 import dev.funnel.backend.webhook.ParsedWebhook;
@@ -30,8 +33,9 @@ import java.util.logging.Logger;
 
 /**
  * Stores everything a batch of webhooks carries in one transaction: lead messages (each exactly
- * once), delivery statuses (forward only) and template status events. Consoles hear about it after
- * the commit; the conversations with new lead messages are returned for their bot turns.
+ * once), delivery statuses (forward only) and template status events (applied to the templates).
+ * Consoles hear about it after the commit; the conversations with new lead messages are returned for
+ * their bot turns.
  */
 public final class Ingestor {
 
@@ -41,7 +45,7 @@ public final class Ingestor {
 
     /** What a stored webhook changed. */
     record Changes(List<Conversation> conversations, List<Arrival> arrivals, List<StatusChange> statuses,
-                   Set<ConversationRef> turns) {
+                   Set<ConversationRef> turns, List<Template> templates) {
     }
 
     /** A parsed webhook with the raw body it came in, kept for the record of anything refused. */
@@ -64,6 +68,7 @@ public final class Ingestor {
     private final MessageRepository messages = new MessageRepository();
     private final StatusRepository statuses = new StatusRepository();
     private final FollowupRepository followups = new FollowupRepository();
+    private final TemplateRepository templates = new TemplateRepository();
 
     public Ingestor(Db db, ConversationEvents events, Rejections rejections, Clock clock) {
         this.db = db;
@@ -79,7 +84,8 @@ public final class Ingestor {
     public Set<ConversationRef> ingest(List<Received> batch) {
         Instant now = clock.instant();
         Changes changes = db.inTransaction(tx -> {
-            Changes c = new Changes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>());
+            Changes c = new Changes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>(),
+                    new ArrayList<>());
             for (Received received : batch) {
                 ParsedWebhook webhook = received.webhook();
                 for (InboundMessage message : webhook.messages()) {
@@ -89,7 +95,7 @@ public final class Ingestor {
                     applyStatus(tx, status, now, c);
                 }
                 for (TemplateStatusUpdate update : webhook.templateUpdates()) {
-                    recordTemplateStatus(tx, update, now);
+                    recordTemplateStatus(tx, update, now, c);
                 }
             }
             return c;
@@ -97,6 +103,8 @@ public final class Ingestor {
         changes.arrivals().forEach(a -> events.messageCreated(a.conversation(), a.message()));
         changes.statuses().forEach(s -> events.messageStatus(s.conversation(), s.message()));
         changes.conversations().forEach(events::conversationUpdated);
+        changes.templates().forEach(t -> events.bus().publish(t.organisationId(), TemplateOut.EVENT,
+                TemplateOut.of(t)));
         return changes.turns();
     }
 
@@ -151,9 +159,11 @@ public final class Ingestor {
         }
     }
 
-    private void recordTemplateStatus(Tx tx, TemplateStatusUpdate update, Instant now) {
+    /** Kept as received, and applied to the organisation's template it names. */
+    private void recordTemplateStatus(Tx tx, TemplateStatusUpdate update, Instant now, Changes changes) {
         UUID orgId = tx.queryOne("SELECT organisation_id FROM whatsapp_integrations WHERE business_account_id = ?",
                 rs -> Tx.uuid(rs, "organisation_id"), update.businessAccountId()).orElse(null);
+        String reason = "NONE".equals(update.reason()) ? null : fit(update.reason(), 2000);
         tx.update("""
                 INSERT INTO template_status_events (id, organisation_id, business_account_id, meta_template_id,
                     template_name, language, event, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -161,11 +171,9 @@ public final class Ingestor {
                 fit(update.templateName(), 512), fit(update.language(), 20), fit(update.event(), 40),
                 fit(update.reason(), 2000), now);
         if (orgId != null) {
-            tx.update("""
-                    UPDATE templates SET status = ?, status_reason = ?, updated_at = ?
-                    WHERE organisation_id = ? AND (meta_template_id = ? OR (name = ? AND language = ?))""",
-                    fit(update.event(), 20), fit(update.reason(), 2000), now, orgId, fit(update.templateId(), 64),
-                    fit(update.templateName(), 512), fit(update.language(), 20));
+            changes.templates().addAll(templates.applyStatus(tx, orgId, fit(update.templateId(), 64),
+                    fit(update.templateName(), 512), fit(update.language(), 20),
+                    fit(Template.statusAfter(update.event()), 20), reason, now));
         }
     }
 

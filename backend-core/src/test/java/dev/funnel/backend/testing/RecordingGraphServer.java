@@ -17,15 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for Meta's Graph API on loopback: records every call, checks the message payloads' shape
- * and answers as Meta does (a message id for a send, success for a read receipt), or with scripted
- * Meta error bodies.
+ * and answers as Meta does (a message id for a send, success for a read receipt, a number's details,
+ * an account's message templates kept in {@link MetaTemplates}), or with scripted Meta error bodies.
  */
 public final class RecordingGraphServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One call as Meta would have received it. */
-    public record Call(String method, String path, String authorization, JsonNode body, long receivedNanos) {
+    /** One call as Meta would have received it; {@code query} is the raw query string or empty. */
+    public record Call(String method, String path, String query, String authorization, JsonNode body,
+                       long receivedNanos) {
 
         /** A message sent to a lead (text, template...). */
         public boolean isSend() {
@@ -41,6 +42,10 @@ public final class RecordingGraphServer implements AutoCloseable {
     private record Failure(int status, String body) {
     }
 
+    /** A scripted answer for the next call with this method whose path ends with {@code pathEnd}. */
+    private record ScriptedFailure(String method, String pathEnd, Failure failure) {
+    }
+
     private final HttpServer server;
     // appended under this server's lock and copied on read: tens of thousands of calls in a benchmark
     // would make a copy-on-write list copy itself on every call
@@ -48,7 +53,9 @@ public final class RecordingGraphServer implements AutoCloseable {
     private final AtomicInteger sendCount = new AtomicInteger();
     private final Deque<Failure> sendFailures = new ArrayDeque<>();
     private final Deque<Failure> readFailures = new ArrayDeque<>();
+    private final Deque<ScriptedFailure> otherFailures = new ArrayDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final MetaTemplates templates = new MetaTemplates();
 
     private RecordingGraphServer(HttpServer server) {
         this.server = server;
@@ -102,6 +109,27 @@ public final class RecordingGraphServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The next call with this method whose path ends with {@code pathEnd} (e.g. {@code "GET",
+     * "/5550001234567"} for a number lookup) is answered with this status and Meta error body.
+     */
+    public synchronized void failNext(String method, String pathEnd, int status, String body) {
+        otherFailures.add(new ScriptedFailure(method, pathEnd, new Failure(status, body)));
+    }
+
+    /** The message templates Meta holds for every business account. */
+    public MetaTemplates templates() {
+        return templates;
+    }
+
+    /** The display number Meta reports for a phone number id. */
+    public static String displayNumberOf(String phoneNumberId) {
+        return "+1 555 " + phoneNumberId.substring(Math.max(0, phoneNumberId.length() - 7));
+    }
+
+    /** The verified business name Meta reports for every number. */
+    public static final String VERIFIED_NAME = "Verified Test Business";
+
     /** A Graph error body as Meta writes it, e.g. {@code metaError(130429, "Rate limit hit", "...")}. */
     public static String metaError(int code, String message, String details) {
         return """
@@ -114,18 +142,28 @@ public final class RecordingGraphServer implements AutoCloseable {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
         String path = exchange.getRequestURI().getPath();
-        Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
-                body, System.nanoTime());
+        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+        String method = exchange.getRequestMethod();
+        Call call = new Call(method, path, query, exchange.getRequestHeaders().getFirst("Authorization"), body,
+                System.nanoTime());
         Failure failure;
         synchronized (this) {
             calls.add(call);
-            failure = call.isSend() ? sendFailures.poll() : call.isRead() ? readFailures.poll() : null;
+            failure = call.isSend() ? sendFailures.poll() : call.isRead() ? readFailures.poll() : scripted(call);
         }
         if (call.isSend()) {
             sendCount.incrementAndGet();
         }
         if (failure != null) {
             respond(exchange, failure.status(), failure.body());
+        } else if (templates.handles(method, path)) {
+            MetaTemplates.Answer answer = templates.answer(method, path, query, body, this::pageUrl);
+            respond(exchange, answer.status(), answer.body());
+        } else if ("GET".equals(method) && query.contains("display_phone_number")) {
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            respond(exchange, 200, """
+                    {"display_phone_number":"%s","verified_name":"%s","quality_rating":"GREEN","id":"%s"}"""
+                    .formatted(displayNumberOf(id), VERIFIED_NAME, id));
         } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/media-bytes/")) {
             respondBytes(exchange, mediaBytes(path.substring("/media-bytes/".length())));
         } else if ("GET".equals(exchange.getRequestMethod())) {
@@ -145,6 +183,20 @@ public final class RecordingGraphServer implements AutoCloseable {
             respond(exchange, 400, """
                     {"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100}}""");
         }
+    }
+
+    private Failure scripted(Call call) {
+        for (ScriptedFailure f : otherFailures) {
+            if (f.method().equals(call.method()) && call.path().endsWith(f.pathEnd())) {
+                otherFailures.remove(f);
+                return f.failure();
+            }
+        }
+        return null;
+    }
+
+    private String pageUrl(String pathAndQuery) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
     }
 
     /** What the fake CDN serves for a media id. */

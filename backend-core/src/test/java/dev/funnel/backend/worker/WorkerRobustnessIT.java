@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.SoloBackend;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
@@ -37,9 +38,12 @@ class WorkerRobustnessIT {
 
     @Test
     void mutatedBodiesNeverBreakTheWorkerAndUnreadableOnesAreRecorded(@TempDir Path dataDir) throws Exception {
-        try (RunningBackend backend = SoloBackend.start(dataDir, Map.of(
-                "WHATSAPP_APP_SECRET", SECRET,
-                "FUNNEL_DEBOUNCE_MS", "0"))) {
+        // connecting the number asks the Graph API about it: the recording one answers
+        try (RecordingGraphServer graph = RecordingGraphServer.start();
+             RunningBackend backend = SoloBackend.start(dataDir, Map.of(
+                     "WHATSAPP_APP_SECRET", SECRET,
+                     "WHATSAPP_GRAPH_URL", graph.baseUrl().toString(),
+                     "FUNNEL_DEBOUNCE_MS", "0"))) {
             ApiClient api = new ApiClient(backend.baseUri());
             api.signUp("Robust Co", "ops@robust.test");
             api.put("/settings/whatsapp", "{\"phone_number_id\":\"1122334455667\",\"access_token\":\"EAAG-r\"}");

@@ -1,0 +1,12 @@
+package dev.funnel.backend.templates;
+
+import dev.funnel.backend.testing.TestDatabases;
+
+/** The CTA and template repository contract on H2 in PostgreSQL mode, the solo installation's database. */
+class CtaAndTemplateRepositoriesOnH2Test extends CtaAndTemplateRepositoryContract {
+
+    @Override
+    TestDatabases.DbUrl database() {
+        return TestDatabases.h2();
+    }
+}
