@@ -64,9 +64,10 @@ class LiveEventsTest {
 
     @Test
     void aConsoleThatReconnectsWithACursorGetsExactlyWhatItMissedThenLiveEvents() {
-        Organisation org = signUp();
-        String conversation = simulateLead(org);
-        long seen = hearEverythingSoFar(org);
+        Away away = consoleHeardEverythingAndLeft();
+        Organisation org = away.org();
+        String conversation = away.conversation();
+        long seen = away.seen();
         setMode(org, conversation, "takeover");
         setMode(org, conversation, "release");
         List<Long> missed = logged(org, seen);
@@ -86,9 +87,10 @@ class LiveEventsTest {
 
     @Test
     void aResumeMessageReplaysWhatWasMissedWithoutRepeatingAnything() {
-        Organisation org = signUp();
-        String conversation = simulateLead(org);
-        long seen = hearEverythingSoFar(org);
+        Away away = consoleHeardEverythingAndLeft();
+        Organisation org = away.org();
+        String conversation = away.conversation();
+        long seen = away.seen();
         setMode(org, conversation, "takeover");
 
         try (EventsClient back = new EventsClient(base(), org.api().token())) {
@@ -103,9 +105,10 @@ class LiveEventsTest {
 
     @Test
     void aLateResumeMessageSendsOnlyTheEventsTheConsoleHasNotHeardOnThisConnection() {
-        Organisation org = signUp();
-        String conversation = simulateLead(org);
-        long seen = hearEverythingSoFar(org);
+        Away away = consoleHeardEverythingAndLeft();
+        Organisation org = away.org();
+        String conversation = away.conversation();
+        long seen = away.seen();
         setMode(org, conversation, "takeover");
 
         try (EventsClient back = new EventsClient(base(), org.api().token())) {
@@ -122,9 +125,10 @@ class LiveEventsTest {
 
     @Test
     void eventsPublishedWhileAConsoleResumesArriveOnceEachWithNoGap() throws Exception {
-        Organisation org = signUp();
-        String conversation = simulateLead(org);
-        long seen = hearEverythingSoFar(org);
+        Away away = consoleHeardEverythingAndLeft();
+        Organisation org = away.org();
+        String conversation = away.conversation();
+        long seen = away.seen();
         Thread changes = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < 30; i++) {
                 setMode(org, conversation, i % 2 == 0 ? "takeover" : "release");
@@ -240,12 +244,17 @@ class LiveEventsTest {
         return org.api().get("/conversations").body().get(0).path("id").asText();
     }
 
-    /** Connects, hears every event logged so far, disconnects; returns the last cursor heard. */
-    private static long hearEverythingSoFar(Organisation org) {
+    /** An organisation with a conversation whose console heard every event so far and disconnected at {@code seen}. */
+    private record Away(Organisation org, String conversation, long seen) {
+    }
+
+    private static Away consoleHeardEverythingAndLeft() {
+        Organisation org = signUp();
+        String conversation = simulateLead(org);
         long last = logged(org, 0).getLast();
         try (EventsClient first = new EventsClient(base(), org.api().token(), OptionalLong.of(0))) {
             first.awaitSeq(last, WAIT);
-            return first.seqs().getLast();
+            return new Away(org, conversation, first.seqs().getLast());
         }
     }
 
