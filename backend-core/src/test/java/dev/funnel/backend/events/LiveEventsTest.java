@@ -65,20 +65,17 @@ class LiveEventsTest {
     @Test
     void aConsoleThatReconnectsWithACursorGetsExactlyWhatItMissedThenLiveEvents() {
         Away away = consoleHeardEverythingAndLeft();
-        Organisation org = away.org();
-        String conversation = away.conversation();
-        long seen = away.seen();
-        setMode(org, conversation, "takeover");
-        setMode(org, conversation, "release");
-        List<Long> missed = logged(org, seen);
+        away.change("takeover");
+        away.change("release");
+        List<Long> missed = away.missed();
 
-        try (EventsClient back = new EventsClient(base(), org.api().token(), OptionalLong.of(seen))) {
+        try (EventsClient back = away.reconnect(OptionalLong.of(away.seen()))) {
             back.awaitSeq(missed.getLast(), WAIT);
-            setMode(org, conversation, "takeover");
-            back.awaitSeq(logged(org, seen).getLast(), WAIT);
+            away.change("takeover");
+            back.awaitSeq(away.missed().getLast(), WAIT);
 
             assertThat(missed).hasSize(4);
-            assertThat(back.seqs()).containsExactlyElementsOf(logged(org, seen));
+            assertThat(back.seqs()).containsExactlyElementsOf(away.missed());
             assertThat(back.events().stream().filter(e -> e.has("seq")).map(e -> e.path("event").asText()).toList())
                     .containsExactly("takeover_started", "conversation_updated", "takeover_ended",
                             "conversation_updated", "takeover_started", "conversation_updated");
@@ -88,56 +85,45 @@ class LiveEventsTest {
     @Test
     void aResumeMessageReplaysWhatWasMissedWithoutRepeatingAnything() {
         Away away = consoleHeardEverythingAndLeft();
-        Organisation org = away.org();
-        String conversation = away.conversation();
-        long seen = away.seen();
-        setMode(org, conversation, "takeover");
+        away.change("takeover");
 
-        try (EventsClient back = new EventsClient(base(), org.api().token())) {
-            back.await("server_hello", p -> true, WAIT);
-            back.send("{\"type\":\"resume\",\"after\":" + seen + "}");
-            setMode(org, conversation, "release");
-            back.awaitSeq(logged(org, seen).getLast(), WAIT);
+        try (EventsClient back = away.reconnect(OptionalLong.empty())) {
+            back.send(away.resumeMessage());
+            away.change("release");
+            back.awaitSeq(away.missed().getLast(), WAIT);
 
-            assertThat(back.seqs()).containsExactlyElementsOf(logged(org, seen));
+            assertThat(back.seqs()).containsExactlyElementsOf(away.missed());
         }
     }
 
     @Test
     void aLateResumeMessageSendsOnlyTheEventsTheConsoleHasNotHeardOnThisConnection() {
         Away away = consoleHeardEverythingAndLeft();
-        Organisation org = away.org();
-        String conversation = away.conversation();
-        long seen = away.seen();
-        setMode(org, conversation, "takeover");
+        away.change("takeover");
 
-        try (EventsClient back = new EventsClient(base(), org.api().token())) {
-            back.await("server_hello", p -> true, WAIT);
-            setMode(org, conversation, "release");
-            back.awaitSeq(logged(org, seen).getLast(), WAIT);
-            back.send("{\"type\":\"resume\",\"after\":" + seen + "}");
+        try (EventsClient back = away.reconnect(OptionalLong.empty())) {
+            away.change("release");
+            back.awaitSeq(away.missed().getLast(), WAIT);
+            back.send(away.resumeMessage());
             back.send("{\"type\":\"ack\",\"seq\":0}");
             back.await("ack", p -> true, WAIT);
 
-            assertThat(back.seqs()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(logged(org, seen));
+            assertThat(back.seqs()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(away.missed());
         }
     }
 
     @Test
     void eventsPublishedWhileAConsoleResumesArriveOnceEachWithNoGap() throws Exception {
         Away away = consoleHeardEverythingAndLeft();
-        Organisation org = away.org();
-        String conversation = away.conversation();
-        long seen = away.seen();
         Thread changes = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < 30; i++) {
-                setMode(org, conversation, i % 2 == 0 ? "takeover" : "release");
+                away.change(i % 2 == 0 ? "takeover" : "release");
             }
         });
 
-        try (EventsClient back = new EventsClient(base(), org.api().token(), OptionalLong.of(seen))) {
+        try (EventsClient back = away.reconnect(OptionalLong.of(away.seen()))) {
             changes.join();
-            List<Long> expected = logged(org, seen);
+            List<Long> expected = away.missed();
             back.awaitSeq(expected.getLast(), WAIT);
 
             assertThat(expected).hasSize(60);
@@ -246,6 +232,26 @@ class LiveEventsTest {
 
     /** An organisation with a conversation whose console heard every event so far and disconnected at {@code seen}. */
     private record Away(Organisation org, String conversation, long seen) {
+
+        void change(String action) {
+            setMode(org, conversation, action);
+        }
+
+        /** The organisation's cursors logged since the console left. */
+        List<Long> missed() {
+            return logged(org, seen);
+        }
+
+        /** The console again, once the server said hello. */
+        EventsClient reconnect(OptionalLong after) {
+            EventsClient back = new EventsClient(base(), org.api().token(), after);
+            back.await("server_hello", p -> true, WAIT);
+            return back;
+        }
+
+        String resumeMessage() {
+            return "{\"type\":\"resume\",\"after\":" + seen + "}";
+        }
     }
 
     private static Away consoleHeardEverythingAndLeft() {
