@@ -1,5 +1,6 @@
 package dev.funnel.backend;
 
+import dev.funnel.backend.events.LiveEventsConfig;
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.security.LocalSecrets;
 import dev.funnel.backend.trace.ModelPrices;
@@ -36,7 +37,8 @@ public record BackendConfig(
         LlmSettings llmDefaults,
         ModelPrices llmPrices,
         Duration tokenLifetime,
-        WorkerConfig worker) {
+        WorkerConfig worker,
+        LiveEventsConfig liveEvents) {
 
     public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com/v24.0";
     /** A refused send is tried at most this often, waiting no longer than the budget in all. */
@@ -72,20 +74,25 @@ public record BackendConfig(
                         value(env, "LLM_MODEL").orElse(null)),
                 ModelPrices.parse(value(env, "LLM_PRICES").orElse("")),
                 Duration.ofHours(Long.parseLong(value(env, "FUNNEL_TOKEN_HOURS").orElse("12"))),
-                WorkerConfig.fromEnvironment(env));
+                WorkerConfig.fromEnvironment(env),
+                new LiveEventsConfig(
+                        Duration.ofMillis(Long.parseLong(value(env, "FUNNEL_WS_HEARTBEAT_MS")
+                                .orElse(String.valueOf(LiveEventsConfig.DEFAULTS.heartbeat().toMillis())))),
+                        Duration.ofHours(Long.parseLong(value(env, "FUNNEL_EVENTS_RETENTION_HOURS")
+                                .orElse(String.valueOf(LiveEventsConfig.DEFAULTS.retention().toHours()))))));
     }
 
     /** The same configuration bound to another interface (the console binds its embedded backend to loopback). */
     public BackendConfig withHost(String newHost) {
         return new BackendConfig(newHost, port, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
                 verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, llmPrices, tokenLifetime,
-                worker);
+                worker, liveEvents);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
                 verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, llmPrices, tokenLifetime,
-                worker);
+                worker, liveEvents);
     }
 
     /** H2 in PostgreSQL mode, sorting nulls last as PostgreSQL does. */

@@ -23,6 +23,9 @@ import dev.funnel.backend.http.Json;
 import dev.funnel.backend.media.MediaCache;
 import dev.funnel.backend.media.MediaService;
 import dev.funnel.backend.organisations.OrganisationsService;
+import dev.funnel.backend.openapi.OpenApiService;
+import dev.funnel.backend.openapi.RecordingRules;
+import dev.funnel.backend.openapi.RegisteredRoutes;
 import dev.funnel.backend.pipeline.LlmClients;
 import dev.funnel.backend.pipeline.PromptLibrary;
 import dev.funnel.backend.prompts.OrganisationPrompts;
@@ -96,8 +99,10 @@ public final class BackendServer {
                     signed -> db.inTransaction(tx -> users.current(tx, signed)));
             PasswordHasher hasher = new PasswordHasher();
             TokenCipher cipher = new TokenCipher(config.encryptionKey());
-            ConversationEvents events = new ConversationEvents(new EventBus());
-            EventBus bus = events.bus();
+            EventBus bus = new EventBus(db, clock, config.liveEvents().retention());
+            resources.add(bus);
+            bus.start();
+            ConversationEvents events = new ConversationEvents(bus);
             GraphApiClient graph = new GraphApiClient(config.graphUrl(), config.whatsappSend());
             OutboundSender sender = new OutboundSender(db, graph, cipher, events, clock);
             LlmSettingsService llm = new LlmSettingsService(db, tokens, cipher, config.llmDefaults(), clock);
@@ -120,33 +125,38 @@ public final class BackendServer {
             }
 
             AtomicReference<URI> self = new AtomicReference<>();
+            RegisteredRoutes routes = new RegisteredRoutes();
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
-                    .routing(routing -> routing
-                            .register("/", new WebhookService(config.appSecret(), config.verifyToken(), inbound))
-                            .register("/", new HealthService(inbound))
-                            .register("/auth", new AuthService(db, tokens, hasher, clock))
-                            .register("/users", new UsersService(db, tokens, hasher, clock))
-                            .register("/organisation", new OrganisationsService(db, tokens, clock))
-                            .register("/audit-log", new AuditService(db, tokens))
-                            .register("/conversations", new ConversationsService(db, tokens, events, clock))
-                            .register("/conversations", new TraceService(db, tokens, traces))
-                            .register("/", new FollowupsService(db, tokens, clock))
-                            .register("/messages", new MessagesService(db, tokens, sender, clock))
-                            .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, graph,
-                                    config.verifyToken(), clock))
-                            .register("/settings/llm", llm)
-                            .register("/ctas", new CtasService(db, tokens, clock))
-                            .register("/templates", new TemplatesService(db, tokens, cipher, new GraphTemplates(graph),
-                                    clock))
-                            .register("/prompts", new PromptsService(db, tokens, prompts, clock))
-                            .register("/debug", new SimulatorService(db, tokens, signer, self::get, clock))
-                            .register("/webhooks", new RejectedWebhooksService(db, tokens))
-                            .register("/media", new MediaService(db, tokens, graph, cipher,
-                                    new MediaCache(config.dataDir().resolve("media-cache"), MEDIA_CACHE_BYTES)))
-                            .update(BackendServer::errors))
-                    .addRouting(WsRouting.builder().endpoint("/ws", () -> new EventsSocket(tokens, bus)))
+                    .routing(routing -> {
+                        RecordingRules.around(routing, routes)
+                                .register("/", new WebhookService(config.appSecret(), config.verifyToken(), inbound))
+                                .register("/", new HealthService(inbound))
+                                .register("/", new OpenApiService())
+                                .register("/auth", new AuthService(db, tokens, hasher, clock))
+                                .register("/users", new UsersService(db, tokens, hasher, clock))
+                                .register("/organisation", new OrganisationsService(db, tokens, clock))
+                                .register("/audit-log", new AuditService(db, tokens))
+                                .register("/conversations", new ConversationsService(db, tokens, events, clock))
+                                .register("/conversations", new TraceService(db, tokens, traces))
+                                .register("/", new FollowupsService(db, tokens, clock))
+                                .register("/messages", new MessagesService(db, tokens, sender, clock))
+                                .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, graph,
+                                        config.verifyToken(), clock))
+                                .register("/settings/llm", llm)
+                                .register("/ctas", new CtasService(db, tokens, clock))
+                                .register("/templates", new TemplatesService(db, tokens, cipher,
+                                        new GraphTemplates(graph), clock))
+                                .register("/prompts", new PromptsService(db, tokens, prompts, clock))
+                                .register("/debug", new SimulatorService(db, tokens, signer, self::get, clock))
+                                .register("/webhooks", new RejectedWebhooksService(db, tokens))
+                                .register("/media", new MediaService(db, tokens, graph, cipher,
+                                        new MediaCache(config.dataDir().resolve("media-cache"), MEDIA_CACHE_BYTES)));
+                        errors(routing);
+                    })
+                    .addRouting(WsRouting.builder().endpoint(routes.webSocket("/ws"),
+                            () -> new EventsSocket(tokens, bus, config.liveEvents().heartbeat())))
                     .build()
                     .start();
             self.set(URI.create("http://127.0.0.1:" + server.port()));
@@ -171,7 +181,7 @@ public final class BackendServer {
             scheduler.start();
             LOG.info(() -> "Funnel backend listening on " + config.host() + ":" + server.port() + " with "
                     + config.queue().name().toLowerCase() + " queue");
-            return new RunningBackend(server, db, resources);
+            return new RunningBackend(server, db, resources, routes.list());
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -1,6 +1,7 @@
 package dev.funnel.backend;
 
 import dev.funnel.backend.db.Db;
+import dev.funnel.backend.openapi.RegisteredRoutes;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.util.List;
@@ -15,11 +16,13 @@ public final class RunningBackend implements AutoCloseable {
     private final WebServer server;
     private final Db db;
     private final List<AutoCloseable> resources;
+    private final List<RegisteredRoutes.Route> routes;
 
-    RunningBackend(WebServer server, Db db, List<AutoCloseable> resources) {
+    RunningBackend(WebServer server, Db db, List<AutoCloseable> resources, List<RegisteredRoutes.Route> routes) {
         this.server = server;
         this.db = db;
         this.resources = resources;
+        this.routes = routes;
     }
 
     public int port() {
@@ -34,6 +37,11 @@ public final class RunningBackend implements AutoCloseable {
     /** The backend's database (the embedding console's diagnostics and tests read it). */
     public Db db() {
         return db;
+    }
+
+    /** Every route this backend serves, as registered (what {@code /openapi} must describe). */
+    public List<RegisteredRoutes.Route> routes() {
+        return routes;
     }
 
     public void stop() {

@@ -52,12 +52,32 @@ public final class Tx {
         }
     }
 
+    /** Runs an INSERT and returns the value the database generated for {@code keyColumn} (an identity). */
+    public long insertReturningKey(String sql, String keyColumn, Object... params) {
+        try (PreparedStatement st = connection.prepareStatement(sql, new String[] {keyColumn})) {
+            bind(st, params);
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new DataAccessException("No generated " + keyColumn + ": " + firstLine(sql), null);
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Insert failed: " + firstLine(sql), e);
+        }
+    }
+
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
         PreparedStatement st = connection.prepareStatement(sql);
+        bind(st, params);
+        return st;
+    }
+
+    private static void bind(PreparedStatement st, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             st.setObject(i + 1, toJdbc(params[i]));
         }
-        return st;
     }
 
     private static Object toJdbc(Object value) {

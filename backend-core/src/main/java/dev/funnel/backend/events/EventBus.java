@@ -1,52 +1,156 @@
 package dev.funnel.backend.events;
 
+import dev.funnel.backend.db.DataAccessException;
+import dev.funnel.backend.db.Db;
 import dev.funnel.backend.http.Json;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Live events for consoles, per organisation, as {@code {"event": name, "payload": {...}}} JSON text.
- * Publish only after the change the event describes has been committed.
+ * Live events for consoles, per organisation. Each event is logged in {@code live_events}, which
+ * gives it its cursor ({@code seq}), and then handed to the organisation's subscribers. Publish only
+ * after the change the event describes has been committed.
+ *
+ * <p>One organisation's events are logged and handed out one at a time, so within this process the
+ * order of their cursors is the order in which they were committed and delivered: a console that
+ * resumes after cursor n is missing exactly the logged events after n. Logging happens right after
+ * the change's own commit rather than inside it: a cursor taken inside a long transaction would
+ * become visible after later ones, and a console resuming past it would never see it.
  */
-public final class EventBus {
+public final class EventBus implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
+    private static final int REPLAY_PAGE = 500;
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
-    private final Map<UUID, Set<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private final Db db;
+    private final Clock clock;
+    private final Duration retention;
+    private final EventLog log = new EventLog();
+    private final Map<UUID, Channel> channels = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("funnel-events-prune").daemon().factory());
+
+    /** One organisation's subscribers; its monitor orders the organisation's events. */
+    private static final class Channel {
+        private final Set<Consumer<LiveEvent>> sinks = ConcurrentHashMap.newKeySet();
+    }
 
     /** Something listening to one organisation's events; close it to stop. */
     public interface Subscription extends AutoCloseable {
+
+        /** The organisation's latest cursor when the subscription began: every later event reaches the sink. */
+        long cursor();
+
         @Override
         void close();
     }
 
-    public Subscription subscribe(UUID organisationId, Consumer<String> sink) {
-        subscribers.computeIfAbsent(organisationId, id -> ConcurrentHashMap.newKeySet()).add(sink);
-        return () -> subscribers.getOrDefault(organisationId, Set.of()).remove(sink);
+    /** @param retention how long logged events stay available to consoles that resume */
+    public EventBus(Db db, Clock clock, Duration retention) {
+        this.db = db;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /** Starts pruning events older than the retention, now and every hour. */
+    public void start() {
+        pruner.scheduleWithFixedDelay(this::prune, 0, PRUNE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Subscription subscribe(UUID organisationId, Consumer<LiveEvent> sink) {
+        Channel channel = channel(organisationId);
+        synchronized (channel) {
+            long cursor = db.inTransaction(tx -> log.latest(tx, organisationId));
+            channel.sinks.add(sink);
+            return new Subscription() {
+                @Override
+                public long cursor() {
+                    return cursor;
+                }
+
+                @Override
+                public void close() {
+                    channel.sinks.remove(sink);
+                }
+            };
+        }
     }
 
     public void publish(UUID organisationId, String event, Object payload) {
-        String frame = envelope(event, payload);
-        for (Consumer<String> sink : subscribers.getOrDefault(organisationId, Set.of())) {
+        String json = Json.text(payload == null ? Map.of() : payload);
+        Channel channel = channel(organisationId);
+        synchronized (channel) {
+            LiveEvent logged;
             try {
-                sink.accept(frame);
-            } catch (RuntimeException e) {
-                // one broken console must not keep the others from hearing the event
-                LOG.log(Level.FINE, "Dropping an event for a closed subscriber", e);
+                logged = db.inTransaction(tx -> log.append(tx, organisationId, event, json, clock.instant()));
+            } catch (DataAccessException e) {
+                // the change itself is committed; consoles see it when they next load the screen
+                LOG.log(Level.WARNING, "Could not log the live event " + event + "; consoles will not hear of it", e);
+                return;
+            }
+            for (Consumer<LiveEvent> sink : channel.sinks) {
+                try {
+                    sink.accept(logged);
+                } catch (RuntimeException e) {
+                    // one broken console must not keep the others from hearing the event
+                    LOG.log(Level.FINE, "Dropping an event for a closed subscriber", e);
+                }
             }
         }
     }
 
+    /** Hands the organisation's logged events after the cursor to the sink, oldest first. */
+    public void replay(UUID organisationId, long afterSeq, Consumer<LiveEvent> sink) {
+        long cursor = afterSeq;
+        while (true) {
+            long from = cursor;
+            List<LiveEvent> page = db.inTransaction(tx -> log.after(tx, organisationId, from, REPLAY_PAGE));
+            page.forEach(sink);
+            if (page.size() < REPLAY_PAGE) {
+                return;
+            }
+            cursor = page.getLast().seq();
+        }
+    }
+
+    /** A frame about the connection itself (hello, heartbeat, ack, error): not logged, no cursor. */
     public static String envelope(String event, Object payload) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("event", event);
         envelope.put("payload", payload == null ? Map.of() : payload);
         return Json.text(envelope);
+    }
+
+    private Channel channel(UUID organisationId) {
+        return channels.computeIfAbsent(organisationId, id -> new Channel());
+    }
+
+    private void prune() {
+        try {
+            int pruned = db.inTransaction(tx -> log.pruneBefore(tx, clock.instant().minus(retention)));
+            if (pruned > 0) {
+                LOG.fine(() -> "Pruned " + pruned + " live events older than " + retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Pruning old live events failed; trying again in an hour", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pruner.shutdownNow();
     }
 }

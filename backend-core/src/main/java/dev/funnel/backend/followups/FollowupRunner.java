@@ -195,7 +195,7 @@ public final class FollowupRunner {
             return conversations.find(tx, action.organisationId(), action.conversationId()).orElseThrow();
         });
         events.conversationUpdated(flagged);
-        events.humanAttentionRequired(flagged, reason);
+        events.flagged(flagged, reason);
     }
 
     private void ghostCheck(ScheduledAction action) {

@@ -102,7 +102,7 @@ public final class OutboundSender {
                 conversations.find(tx, conversation.organisationId(), conversation.id()));
         current.ifPresent(events::conversationUpdated);
         if (windowClosed) {
-            current.ifPresent(c -> events.humanAttentionRequired(c, WINDOW_CLOSED_REASON));
+            current.ifPresent(c -> events.flagged(c, WINDOW_CLOSED_REASON));
         }
         return updated;
     }

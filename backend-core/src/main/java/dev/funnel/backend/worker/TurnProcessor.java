@@ -174,7 +174,7 @@ public final class TurnProcessor {
             events.ctaInitiated(outcome.conversation(), acted.cta(), now);
         }
         if (outcome.attentionReason() != null) {
-            events.humanAttentionRequired(outcome.conversation(), outcome.attentionReason());
+            events.flagged(outcome.conversation(), outcome.attentionReason());
         }
     }
 
@@ -243,6 +243,6 @@ public final class TurnProcessor {
             return conversations.find(tx, conversation.organisationId(), conversation.id()).orElseThrow();
         });
         events.conversationUpdated(flagged);
-        events.humanAttentionRequired(flagged, reason);
+        events.flagged(flagged, reason);
     }
 }

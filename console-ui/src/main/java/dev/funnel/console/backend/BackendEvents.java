@@ -34,9 +34,30 @@ public final class BackendEvents {
         }
     }
 
-    /** The only frame the console sends: keeps idle proxies from closing the socket. */
+    /** The console's heartbeat: keeps idle proxies from closing the socket. */
     public static String heartbeatFrame() {
-        return "{\"event\":\"heartbeat\"}";
+        return "{\"type\":\"heartbeat\"}";
+    }
+
+    /**
+     * The cursor after this frame: the {@code seq} of a logged event when it is newer; before the first
+     * event, the organisation's latest cursor that {@code server_hello} gives. {@code -1}: none yet. A
+     * console that reconnects asks for the events after it, so it misses none while it was away.
+     */
+    static long advance(long cursor, String frame) {
+        try {
+            JsonNode root = JSON.readTree(frame);
+            if (root.path("seq").canConvertToLong() && root.path("seq").isIntegralNumber()) {
+                return Math.max(cursor, root.path("seq").asLong());
+            }
+            JsonNode hello = root.path("payload").path("last_seq");
+            if (cursor < 0 && "server_hello".equals(root.path("event").asText()) && hello.isIntegralNumber()) {
+                return hello.asLong();
+            }
+            return cursor;
+        } catch (JsonProcessingException e) {
+            return cursor;
+        }
     }
 
     private static Conversation conversation(JsonNode payload) throws JsonProcessingException {

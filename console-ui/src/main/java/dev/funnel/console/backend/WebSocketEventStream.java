@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * The live event stream: one WebSocket, a heartbeat every 20 s, and reconnection with exponential
- * backoff (1 s doubling to 30 s) until closed. Listeners learn of every state change, so the
- * console can show it and re-fetch what it may have missed while disconnected.
+ * backoff (1 s doubling to 30 s) until closed. It remembers the cursor of the last event it heard
+ * and reconnects with {@code after=<cursor>}, so the backend sends what was missed meanwhile before
+ * the live events. Listeners learn of every state change, so the console can show it.
  */
 final class WebSocketEventStream implements EventSubscription {
 
@@ -33,6 +34,8 @@ final class WebSocketEventStream implements EventSubscription {
 
     private volatile boolean closed;
     private volatile WebSocket socket;
+    /** The last event's cursor; -1 before the first. Written on the socket's listener thread only. */
+    private volatile long cursor = -1;
     private ScheduledFuture<?> heartbeat;
     private Duration nextRetry = FIRST_RETRY;
 
@@ -66,13 +69,18 @@ final class WebSocketEventStream implements EventSubscription {
         listener.onConnectionState(ConnectionState.CONNECTING);
         http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new Frames())
+                .buildAsync(resumeUri(uri, cursor), new Frames())
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         LOG.log(Level.FINE, "Live events: connect failed", failure);
                         lost();
                     }
                 });
+    }
+
+    /** The socket's address, asking for the events after the cursor once there is one. */
+    static URI resumeUri(URI uri, long cursor) {
+        return cursor < 0 ? uri : URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + "after=" + cursor);
     }
 
     /** Runs on the timer thread only, so the retry delay and heartbeat need no locking. */
@@ -149,6 +157,7 @@ final class WebSocketEventStream implements EventSubscription {
         }
 
         private void deliver(String frame) {
+            cursor = BackendEvents.advance(cursor, frame);
             try {
                 listener.onEvent(BackendEvents.parse(frame));
             } catch (RuntimeException e) {

@@ -62,4 +62,29 @@ class BackendEventsTest {
     void aFrameThatIsNotJsonIsRejected() {
         assertThatThrownBy(() -> BackendEvents.parse("not json")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theCursorFollowsTheNewestLoggedEvent() {
+        long afterFirst = BackendEvents.advance(-1, "{\"seq\":41,\"event\":\"conversation_updated\",\"payload\":{}}");
+        long afterSecond = BackendEvents.advance(afterFirst, "{\"seq\":57,\"event\":\"message_created\",\"payload\":{}}");
+        long afterHeartbeat = BackendEvents.advance(afterSecond, "{\"event\":\"heartbeat\",\"payload\":{}}");
+
+        assertThat(afterFirst).isEqualTo(41);
+        assertThat(afterSecond).isEqualTo(57);
+        assertThat(afterHeartbeat).isEqualTo(57);
+    }
+
+    @Test
+    void theHellosCursorCountsOnlyBeforeAnyEventWasHeard() {
+        String hello = "{\"event\":\"server_hello\",\"payload\":{\"last_seq\":90}}";
+
+        assertThat(BackendEvents.advance(-1, hello)).isEqualTo(90);
+        // a console that resumed after 57 must not skip the replayed events 58..90
+        assertThat(BackendEvents.advance(57, hello)).isEqualTo(57);
+    }
+
+    @Test
+    void theHeartbeatIsAClientMessageTheServerKnows() {
+        assertThat(BackendEvents.heartbeatFrame()).isEqualTo("{\"type\":\"heartbeat\"}");
+    }
 }

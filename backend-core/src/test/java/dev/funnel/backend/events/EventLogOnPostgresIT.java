@@ -1,0 +1,12 @@
+package dev.funnel.backend.events;
+
+import dev.funnel.backend.testing.TestDatabases;
+
+/** The live event log on a real PostgreSQL server, the team installation's database. */
+class EventLogOnPostgresIT extends EventLogContract {
+
+    @Override
+    TestDatabases.DbUrl database() {
+        return TestDatabases.postgres();
+    }
+}
