@@ -30,4 +30,17 @@ public final class RequestParams {
             throw ApiException.badRequest("limit must be a number");
         }
     }
+
+    /** @throws ApiException 400 when it is not a number of at least 0 */
+    public static int offset(ServerRequest req) {
+        try {
+            int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
+            if (offset < 0) {
+                throw ApiException.badRequest("offset must be 0 or more");
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("offset must be a number");
+        }
+    }
 }
