@@ -93,7 +93,7 @@ public final class ConversationRepository {
                     .append(Like.ESCAPE).append("""
                      OR EXISTS (SELECT 1 FROM messages m WHERE m.organisation_id = c.organisation_id
                         AND m.conversation_id = c.id AND LOWER(m.content) LIKE ?""").append(Like.ESCAPE).append("))");
-            params.addAll(List.of(pattern, pattern, pattern));
+            params.addAll(List.of(pattern, Like.containsPhone(filter.q()), pattern));
         }
         return sql.toString();
     }

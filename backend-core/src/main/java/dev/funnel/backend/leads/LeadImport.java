@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -97,9 +96,9 @@ final class LeadImport {
 
     private static Lead filled(Lead known, LeadValues.NewLead lead) {
         return new Lead(known.id(), known.organisationId(), known.phone(),
-                Objects.requireNonNullElse(known.name(), lead.name()),
-                Objects.requireNonNullElse(known.email(), lead.email()),
-                Objects.requireNonNullElse(known.company(), lead.company()), known.stage(), known.intentLevel(),
+                known.name() != null ? known.name() : lead.name(),
+                known.email() != null ? known.email() : lead.email(),
+                known.company() != null ? known.company() : lead.company(), known.stage(), known.intentLevel(),
                 known.sentiment(), false, known.conversationId(), known.createdAt(), known.updatedAt());
     }
 

@@ -166,7 +166,7 @@ public final class LeadRepository {
                     .append(" OR LOWER(l.email) LIKE ?").append(Like.ESCAPE)
                     .append(" OR LOWER(l.company) LIKE ?").append(Like.ESCAPE)
                     .append(" OR l.phone LIKE ?").append(Like.ESCAPE).append(')');
-            params.addAll(List.of(pattern, pattern, pattern, Like.contains(PhoneNumbers.searchable(search.q()))));
+            params.addAll(List.of(pattern, pattern, pattern, Like.containsPhone(search.q())));
         }
         return sql.toString();
     }

@@ -16,7 +16,6 @@ public final class PhoneNumbers {
     /** Spaces, dashes, dots, slashes and brackets people write numbers with. */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-./()]");
     private static final Pattern E164_DIGITS = Pattern.compile("[1-9][0-9]{7,14}");
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9\\s\\-./()]+");
 
     private PhoneNumbers() {
     }
@@ -33,11 +32,5 @@ public final class PhoneNumbers {
             compact = compact.substring(2);
         }
         return E164_DIGITS.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
-    }
-
-    /** What a search matches stored phones with: a typed number's digits, anything else as typed. */
-    static String searchable(String q) {
-        String trimmed = q.strip();
-        return PHONE_LIKE.matcher(trimmed).matches() ? trimmed.replaceAll("[^0-9]", "") : trimmed;
     }
 }
