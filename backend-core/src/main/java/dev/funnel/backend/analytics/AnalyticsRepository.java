@@ -80,8 +80,8 @@ public final class AnalyticsRepository {
                     AND (event_type = 'handoff' OR input_tokens IS NOT NULL OR output_tokens IS NOT NULL)
                 ORDER BY created_at, id""",
                 rs -> {
-                    Long input = rs.getObject("input_tokens", Long.class);
-                    Long output = rs.getObject("output_tokens", Long.class);
+                    Integer input = rs.getObject("input_tokens", Integer.class);
+                    Integer output = rs.getObject("output_tokens", Integer.class);
                     return new EventRow(Tx.uuid(rs, "conversation_id"), rs.getString("event_type"),
                             rs.getString("output_summary"), input == null ? 0 : input, output == null ? 0 : output,
                             rs.getBigDecimal("cost_usd"), input != null || output != null,

@@ -90,9 +90,9 @@ public final class ConversationRepository {
         if (filter.q() != null) {
             String pattern = Like.contains(filter.q());
             sql.append(" AND (LOWER(l.name) LIKE ?").append(Like.ESCAPE).append(" OR l.phone LIKE ?")
-                    .append(Like.ESCAPE).append("""
-                     OR EXISTS (SELECT 1 FROM messages m WHERE m.organisation_id = c.organisation_id
-                        AND m.conversation_id = c.id AND LOWER(m.content) LIKE ?""").append(Like.ESCAPE).append("))");
+                    .append(Like.ESCAPE).append(" OR EXISTS (SELECT 1 FROM messages m WHERE m.organisation_id ="
+                            + " c.organisation_id AND m.conversation_id = c.id AND LOWER(m.content) LIKE ?")
+                    .append(Like.ESCAPE).append("))");
             params.addAll(List.of(pattern, Like.containsPhone(filter.q()), pattern));
         }
         return sql.toString();

@@ -124,9 +124,8 @@ public final class MessageRepository {
             sql.append(" AND COALESCE(wa_timestamp, created_at) < ?");
             params.add(before.sortedAt());
         } else if (before != null) {
-            sql.append("""
-                     AND (COALESCE(wa_timestamp, created_at) < ? OR (COALESCE(wa_timestamp, created_at) = ?
-                        AND (created_at < ? OR (created_at = ? AND id < ?))))""");
+            sql.append(" AND (COALESCE(wa_timestamp, created_at) < ? OR (COALESCE(wa_timestamp, created_at) = ?"
+                    + " AND (created_at < ? OR (created_at = ? AND id < ?))))");
             params.addAll(List.of(before.sortedAt(), before.sortedAt(), before.createdAt(), before.createdAt(),
                     before.id()));
         }
