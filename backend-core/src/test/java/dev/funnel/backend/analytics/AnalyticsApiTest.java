@@ -11,6 +11,7 @@ import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.db.Tx;
 import dev.funnel.backend.leads.LeadRepository;
 import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.ConnectedOrganisations;
 import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
@@ -24,7 +25,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +38,11 @@ class AnalyticsApiTest {
 
     private static final String APP_SECRET = "analytics-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final AtomicInteger ORGS = new AtomicInteger();
     private static final String RANGE = "/analytics?from=2026-11-10&to=2026-11-11";
 
     private static SoloServers servers;
     private static RunningBackend backend;
+    private static ConnectedOrganisations organisations;
 
     private final LeadRepository leads = new LeadRepository();
     private final ConversationRepository conversations = new ConversationRepository();
@@ -52,6 +52,7 @@ class AnalyticsApiTest {
     static void start(@TempDir Path dataDir) {
         servers = SoloServers.start(dataDir, APP_SECRET, Map.of("FUNNEL_DEBOUNCE_MS", "0"));
         backend = servers.backend();
+        organisations = new ConnectedOrganisations(backend, APP_SECRET, "55506");
     }
 
     @AfterAll
@@ -257,23 +258,11 @@ class AnalyticsApiTest {
         return rows.valueStream().map(r -> Map.entry(r.path(key).asText(), r.path("leads").asInt())).toList();
     }
 
-    /** A new organisation with its WhatsApp number connected; {@code withModel} sets the scripted model. */
     private static ApiClient newOrganisation(boolean withModel) {
-        String phoneNumberId = "55506" + String.format("%08d", ORGS.incrementAndGet());
-        ApiClient api = new ApiClient(backend.baseUri());
-        api.signUp("Org " + phoneNumberId, "owner@" + phoneNumberId + ".test");
-        api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-%s\"}"
-                .formatted(phoneNumberId, phoneNumberId));
-        if (withModel) {
-            api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"m\",\"api_key\":\"k\"}"
-                    .formatted(servers.llm().baseUrl()));
-        }
-        return api;
+        return withModel ? organisations.create(servers.llm()) : organisations.create();
     }
 
     private static void leadWrites(ApiClient api, String phone, String text) {
-        String phoneNumberId = api.get("/settings/whatsapp").body().path("phone_number_id").asText();
-        assertThat(Webhooks.postSigned(backend.baseUri().resolve("/webhook"), APP_SECRET, Webhooks.text(phoneNumberId,
-                phone, "wamid." + UUID.randomUUID(), Webhooks.aMinuteAgo(), text))).isEqualTo(200);
+        assertThat(organisations.leadWrites(api, phone, text, Webhooks.aMinuteAgo())).isEqualTo(200);
     }
 }

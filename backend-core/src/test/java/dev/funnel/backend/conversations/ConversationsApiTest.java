@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.ConnectedOrganisations;
 import dev.funnel.backend.testing.EventsClient;
 import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,15 +29,16 @@ class ConversationsApiTest {
 
     private static final String APP_SECRET = "inbox-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final AtomicInteger ORGS = new AtomicInteger();
 
     private static SoloServers servers;
     private static RunningBackend backend;
+    private static ConnectedOrganisations organisations;
 
     @BeforeAll
     static void start(@TempDir Path dataDir) {
         servers = SoloServers.start(dataDir, APP_SECRET, Map.of("FUNNEL_DEBOUNCE_MS", "0"));
         backend = servers.backend();
+        organisations = new ConnectedOrganisations(backend, APP_SECRET, "55505");
     }
 
     @AfterAll
@@ -158,14 +159,8 @@ class ConversationsApiTest {
 
     // --- helpers
 
-    /** A new organisation with its WhatsApp number connected and no model. */
     private static ApiClient newOrganisation() {
-        String phoneNumberId = "55505" + String.format("%08d", ORGS.incrementAndGet());
-        ApiClient api = new ApiClient(backend.baseUri());
-        api.signUp("Org " + phoneNumberId, "owner@" + phoneNumberId + ".test");
-        api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-%s\"}"
-                .formatted(phoneNumberId, phoneNumberId));
-        return api;
+        return organisations.create();
     }
 
     private static String leadWrites(ApiClient api, String phone, String text) {
@@ -174,9 +169,7 @@ class ConversationsApiTest {
 
     /** The lead writes through the signed webhook; returns its conversation once the message is stored. */
     private static String leadWrites(ApiClient api, String phone, String text, long epochSeconds, int messages) {
-        String phoneNumberId = api.get("/settings/whatsapp").body().path("phone_number_id").asText();
-        assertThat(Webhooks.postSigned(backend.baseUri().resolve("/webhook"), APP_SECRET, Webhooks.text(phoneNumberId,
-                phone, "wamid." + UUID.randomUUID(), epochSeconds, text))).isEqualTo(200);
+        assertThat(organisations.leadWrites(api, phone, text, epochSeconds)).isEqualTo(200);
         Waits.until("the lead's message", WAIT, () -> conversationOf(api, phone)
                 .map(c -> api.get("/conversations/" + c + "/messages").body().size() == messages).orElse(false));
         return conversationOf(api, phone).orElseThrow();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.ConnectedOrganisations;
 import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -28,16 +27,17 @@ class LeadsApiTest {
 
     private static final String APP_SECRET = "leads-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final AtomicInteger ORGS = new AtomicInteger();
 
     private static SoloServers servers;
     private static RunningBackend backend;
+    private static ConnectedOrganisations organisations;
 
     @BeforeAll
     static void start(@TempDir Path dataDir) {
         // no model configured: a lead's message is stored and flagged for a person, nothing else
         servers = SoloServers.start(dataDir, APP_SECRET, Map.of("FUNNEL_DEBOUNCE_MS", "0"));
         backend = servers.backend();
+        organisations = new ConnectedOrganisations(backend, APP_SECRET, "55504");
     }
 
     @AfterAll
@@ -285,22 +285,14 @@ class LeadsApiTest {
 
     // --- helpers
 
-    /** A new organisation with its WhatsApp number connected (no model: the bot does not answer). */
     private static ApiClient newOrganisation() {
-        String phoneNumberId = "55504" + String.format("%08d", ORGS.incrementAndGet());
-        ApiClient api = new ApiClient(backend.baseUri());
-        api.signUp("Org " + phoneNumberId, "owner@" + phoneNumberId + ".test");
-        api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-%s\"}"
-                .formatted(phoneNumberId, phoneNumberId));
-        return api;
+        return organisations.create();
     }
 
     /** The lead writes to the organisation's number through the signed webhook; waits for its conversation. */
     private static void leadWrites(ApiClient api, String phone, String text) {
-        String phoneNumberId = api.get("/settings/whatsapp").body().path("phone_number_id").asText();
         int before = api.get("/conversations").body().size();
-        assertThat(Webhooks.postSigned(backend.baseUri().resolve("/webhook"), APP_SECRET, Webhooks.text(phoneNumberId,
-                phone, "wamid." + UUID.randomUUID(), Webhooks.aMinuteAgo(), text))).isEqualTo(200);
+        assertThat(organisations.leadWrites(api, phone, text, Webhooks.aMinuteAgo())).isEqualTo(200);
         Waits.until("the conversation", WAIT, () -> api.get("/conversations").body().size() > before);
     }
 
