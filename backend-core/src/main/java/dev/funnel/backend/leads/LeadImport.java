@@ -18,10 +18,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A CSV import of leads. Each row stands on its own: a valid row with a new phone adds a lead; a
@@ -64,23 +64,24 @@ final class LeadImport {
             }
         }
         return db.inTransaction(tx -> {
-            Map<String, Lead> existing = leads.realLeadsByPhone(tx, caller.organisationId());
+            Map<String, Profile> known = new HashMap<>();
+            leads.realLeadsByPhone(tx, caller.organisationId()).forEach((phone, lead) ->
+                    known.put(phone, new Profile(lead.name(), lead.email(), lead.company())));
             int imported = 0;
             int updated = 0;
             for (LeadValues.NewLead lead : valid) {
-                Lead known = existing.get(lead.phone());
-                if (known == null) {
-                    UUID id = leads.create(tx, caller.organisationId(), lead.phone(), lead.name(), lead.email(),
-                            lead.company(), now).orElseThrow();
-                    existing.put(lead.phone(), new Lead(id, caller.organisationId(), lead.phone(), lead.name(),
-                            lead.email(), lead.company(), null, null, null, false, null, now, now));
+                Profile profile = known.get(lead.phone());
+                boolean added = profile == null && leads.create(tx, caller.organisationId(), lead.phone(), lead.name(),
+                        lead.email(), lead.company(), now).isPresent();
+                if (added) {
                     imported++;
-                } else if (fillsSomething(known, lead)) {
-                    Lead filled = filled(known, lead);
-                    leads.fillEmpty(tx, known.id(), lead.name(), lead.email(), lead.company(), now);
-                    existing.put(lead.phone(), filled);
+                } else if (profile == null || profile.fillsIn(lead)) {
+                    // profile == null: the lead was made since the map was read (its first WhatsApp message)
+                    leads.fillEmpty(tx, caller.organisationId(), lead.phone(), lead.name(), lead.email(),
+                            lead.company(), now);
                     updated++;
                 }
+                known.put(lead.phone(), (profile == null ? Profile.NONE : profile).filledFrom(lead));
             }
             Result result = new Result(imported, updated, valid.size() - imported - updated, failed);
             audit.record(tx, caller.organisationId(), caller.userId(), "lead.import", "lead", null,
@@ -89,17 +90,20 @@ final class LeadImport {
         });
     }
 
-    private static boolean fillsSomething(Lead known, LeadValues.NewLead lead) {
-        return known.name() == null && lead.name() != null || known.email() == null && lead.email() != null
-                || known.company() == null && lead.company() != null;
-    }
+    /** What an import may fill in of a lead it finds. */
+    private record Profile(String name, String email, String company) {
 
-    private static Lead filled(Lead known, LeadValues.NewLead lead) {
-        return new Lead(known.id(), known.organisationId(), known.phone(),
-                known.name() != null ? known.name() : lead.name(),
-                known.email() != null ? known.email() : lead.email(),
-                known.company() != null ? known.company() : lead.company(), known.stage(), known.intentLevel(),
-                known.sentiment(), false, known.conversationId(), known.createdAt(), known.updatedAt());
+        static final Profile NONE = new Profile(null, null, null);
+
+        boolean fillsIn(LeadValues.NewLead lead) {
+            return name == null && lead.name() != null || email == null && lead.email() != null
+                    || company == null && lead.company() != null;
+        }
+
+        Profile filledFrom(LeadValues.NewLead lead) {
+            return new Profile(name != null ? name : lead.name(), email != null ? email : lead.email(),
+                    company != null ? company : lead.company());
+        }
     }
 
     /** The request's CSV text, UTF-8 (a byte order mark is dropped). */

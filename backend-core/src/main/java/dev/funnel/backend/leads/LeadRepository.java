@@ -120,11 +120,13 @@ public final class LeadRepository {
         }
     }
 
-    /** Fills the lead's empty name, email and company (an import never overwrites what a person set). */
-    public void fillEmpty(Tx tx, UUID id, String name, String email, String company, Instant now) {
+    /** Fills the real lead's empty name, email and company (an import never overwrites what a person set). */
+    public void fillEmpty(Tx tx, UUID organisationId, String phone, String name, String email, String company,
+                          Instant now) {
         tx.update("""
                 UPDATE leads SET name = COALESCE(name, ?), email = COALESCE(email, ?), company = COALESCE(company, ?),
-                    updated_at = ? WHERE id = ?""", name, email, company, now, id);
+                    updated_at = ? WHERE organisation_id = ? AND phone = ? AND simulated = FALSE""",
+                name, email, company, now, organisationId, phone);
     }
 
     /** Deletes the lead; its conversation, messages, follow-ups and trace go with it (the schema cascades). */

@@ -134,11 +134,11 @@ abstract class SearchAndAnalyticsContract {
 
     @Test
     void aPhoneIsOneRealLeadAndImportsFillOnlyWhatIsEmpty() {
-        UUID lead = create("919800000013", "Kept", null, null, NOW);
+        create("919800000013", "Kept", null, null, NOW);
 
         boolean again = db.inTransaction(tx -> leads.create(tx, org, "919800000013", "Other", null, null, NOW))
                 .isPresent();
-        db.inTransactionRun(tx -> leads.fillEmpty(tx, lead, "Overwritten?", "k@x.test", null, NOW));
+        db.inTransactionRun(tx -> leads.fillEmpty(tx, org, "919800000013", "Overwritten?", "k@x.test", null, NOW));
 
         Lead after = db.inTransaction(tx -> leads.realLeadsByPhone(tx, org)).get("919800000013");
         assertThat(again).isFalse();
