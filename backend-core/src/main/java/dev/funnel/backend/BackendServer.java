@@ -1,6 +1,8 @@
 package dev.funnel.backend;
 
 import dev.funnel.backend.audit.AuditService;
+import dev.funnel.backend.analytics.AnalyticsService;
+import dev.funnel.backend.analytics.DashboardService;
 import dev.funnel.backend.auth.AuthService;
 import dev.funnel.backend.auth.PasswordHasher;
 import dev.funnel.backend.auth.Tokens;
@@ -20,6 +22,7 @@ import dev.funnel.backend.followups.FollowupScheduler;
 import dev.funnel.backend.followups.FollowupsService;
 import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
+import dev.funnel.backend.leads.LeadsService;
 import dev.funnel.backend.media.MediaCache;
 import dev.funnel.backend.media.MediaService;
 import dev.funnel.backend.organisations.OrganisationsService;
@@ -140,6 +143,9 @@ public final class BackendServer {
                                 .register("/audit-log", new AuditService(db, tokens))
                                 .register("/conversations", new ConversationsService(db, tokens, events, clock))
                                 .register("/conversations", new TraceService(db, tokens, traces))
+                                .register("/leads", new LeadsService(db, tokens, events, clock))
+                                .register("/dashboard", new DashboardService(db, tokens, clock))
+                                .register("/analytics", new AnalyticsService(db, tokens, clock))
                                 .register("/", new FollowupsService(db, tokens, clock))
                                 .register("/messages", new MessagesService(db, tokens, sender, clock))
                                 .register("/settings/whatsapp", new WhatsAppSettingsService(db, tokens, cipher, graph,

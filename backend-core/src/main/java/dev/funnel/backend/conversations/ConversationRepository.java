@@ -1,5 +1,6 @@
 package dev.funnel.backend.conversations;
 
+import dev.funnel.backend.db.Like;
 import dev.funnel.backend.db.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,15 +18,23 @@ public final class ConversationRepository {
             FROM conversations c JOIN leads l ON l.id = c.lead_id
             """;
 
-    /** Filters for the inbox list; null means "any". */
-    public record Filter(String mode, Boolean needsAttention, int limit) {
+    /**
+     * Filters for the inbox list; null means "any". {@code q} is searched in the lead's name and phone
+     * and in the conversation's messages.
+     */
+    public record Filter(String mode, String stage, String intentLevel, Boolean needsAttention, String q) {
+
+        public static final Filter ALL = new Filter(null, null, null, null, null);
     }
 
+    /** The lead's conversation, made on its first message with the state the lead already had (set by a person). */
     public Conversation getOrCreate(Tx tx, UUID organisationId, UUID leadId, Instant now) {
         tx.update("""
-                INSERT INTO conversations (id, organisation_id, lead_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                UUID.randomUUID(), organisationId, leadId, now, now);
+                INSERT INTO conversations (id, organisation_id, lead_id, stage, intent_level, user_sentiment,
+                    created_at, updated_at)
+                SELECT ?, organisation_id, id, stage, intent_level, user_sentiment, ?, ?
+                FROM leads WHERE organisation_id = ? AND id = ? ON CONFLICT DO NOTHING""",
+                UUID.randomUUID(), now, now, organisationId, leadId);
         return tx.queryOne(SELECT + "WHERE c.organisation_id = ? AND c.lead_id = ?", ConversationRepository::map,
                 organisationId, leadId).orElseThrow();
     }
@@ -42,20 +51,62 @@ public final class ConversationRepository {
         return find(tx, organisationId, id);
     }
 
-    public List<Conversation> list(Tx tx, UUID organisationId, Filter filter) {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE c.organisation_id = ?");
-        List<Object> params = new ArrayList<>(List.of(organisationId));
+    /** A page of the matching conversations, latest message first. */
+    public List<Conversation> list(Tx tx, UUID organisationId, Filter filter, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(organisationId, filter, params);
+        params.add(limit);
+        params.add(offset);
+        return tx.query(SELECT + where + " ORDER BY c.last_message_at DESC, c.updated_at DESC, c.id LIMIT ? OFFSET ?",
+                ConversationRepository::map, params.toArray());
+    }
+
+    public int count(Tx tx, UUID organisationId, Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(organisationId, filter, params);
+        return tx.queryOne("SELECT COUNT(*) FROM conversations c JOIN leads l ON l.id = c.lead_id " + where,
+                rs -> rs.getInt(1), params.toArray()).orElseThrow();
+    }
+
+    private static String where(UUID organisationId, Filter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder("WHERE c.organisation_id = ?");
+        params.add(organisationId);
         if (filter.mode() != null) {
             sql.append(" AND c.mode = ?");
             params.add(filter.mode());
+        }
+        if (filter.stage() != null) {
+            sql.append(" AND c.stage = ?");
+            params.add(filter.stage());
+        }
+        if (filter.intentLevel() != null) {
+            sql.append(" AND c.intent_level = ?");
+            params.add(filter.intentLevel());
         }
         if (filter.needsAttention() != null) {
             sql.append(" AND c.needs_attention = ?");
             params.add(filter.needsAttention());
         }
-        sql.append(" ORDER BY c.last_message_at DESC, c.updated_at DESC LIMIT ?");
-        params.add(filter.limit());
-        return tx.query(sql.toString(), ConversationRepository::map, params.toArray());
+        if (filter.q() != null) {
+            String pattern = Like.contains(filter.q());
+            sql.append(" AND (LOWER(l.name) LIKE ?").append(Like.ESCAPE).append(" OR l.phone LIKE ?")
+                    .append(Like.ESCAPE).append(" OR EXISTS (SELECT 1 FROM messages m WHERE m.organisation_id ="
+                            + " c.organisation_id AND m.conversation_id = c.id AND LOWER(m.content) LIKE ?")
+                    .append(Like.ESCAPE).append("))");
+            params.addAll(List.of(pattern, Like.containsPhone(filter.q()), pattern));
+        }
+        return sql.toString();
+    }
+
+    /** A person moved the conversation to another stage. */
+    public void setStage(Tx tx, UUID id, String stage, Instant now) {
+        tx.update("UPDATE conversations SET stage = ?, updated_at = ? WHERE id = ?", stage, now, id);
+    }
+
+    /** A person saw to what the conversation was flagged for. */
+    public void clearAttention(Tx tx, UUID id, Instant now) {
+        tx.update("UPDATE conversations SET needs_attention = FALSE, attention_reason = NULL, updated_at = ? WHERE id = ?",
+                now, id);
     }
 
     /** A lead message arrived; one that was delayed (older than what is shown) does not move the preview back. */

@@ -4,6 +4,7 @@ import dev.funnel.backend.db.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,15 +111,52 @@ public final class MessageRepository {
                 organisationId, id);
     }
 
+    /**
+     * Where a page of older messages ends: before the message written at {@code sortedAt} (its WhatsApp
+     * time, or when it was stored), with ties broken by {@code createdAt} and {@code id}; a cursor
+     * with only {@code sortedAt} is a point in time.
+     */
+    public record Before(Instant sortedAt, Instant createdAt, UUID id) {
+
+        public static Before time(Instant at) {
+            return new Before(at, null, null);
+        }
+    }
+
+    /** The cursor of a message of the conversation; empty when the conversation has no such message. */
+    public Optional<Before> before(Tx tx, UUID organisationId, UUID conversationId, UUID messageId) {
+        return tx.queryOne("""
+                SELECT COALESCE(wa_timestamp, created_at) AS sorted_at, created_at, id FROM messages
+                WHERE organisation_id = ? AND conversation_id = ? AND id = ?""",
+                rs -> new Before(Tx.instant(rs, "sorted_at"), Tx.instant(rs, "created_at"), Tx.uuid(rs, "id")),
+                organisationId, conversationId, messageId);
+    }
+
     public List<Message> list(Tx tx, UUID organisationId, UUID conversationId, int limit) {
-        // the newest page, returned oldest first for reading; a lead's messages in the order they were
-        // written (their WhatsApp time), even when the webhooks arrived out of order. Reversed here rather
-        // than in an outer query: H2 scans the whole table for a derived table with parameters.
-        List<Message> newestFirst = tx.query("""
-                SELECT * FROM messages WHERE organisation_id = ? AND conversation_id = ?
-                ORDER BY COALESCE(wa_timestamp, created_at) DESC, created_at DESC, id DESC LIMIT ?""",
-                MessageRepository::map, organisationId, conversationId, limit);
-        return newestFirst.reversed();
+        return list(tx, organisationId, conversationId, limit, null);
+    }
+
+    /**
+     * The newest page of messages before {@code before} (null: the newest of all), returned oldest first
+     * for reading; a lead's messages in the order they were written (their WhatsApp time), even when the
+     * webhooks arrived out of order.
+     */
+    public List<Message> list(Tx tx, UUID organisationId, UUID conversationId, int limit, Before before) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM messages WHERE organisation_id = ? AND conversation_id = ?");
+        List<Object> params = new ArrayList<>(List.of(organisationId, conversationId));
+        if (before != null && before.id() == null) {
+            sql.append(" AND COALESCE(wa_timestamp, created_at) < ?");
+            params.add(before.sortedAt());
+        } else if (before != null) {
+            sql.append(" AND (COALESCE(wa_timestamp, created_at) < ? OR (COALESCE(wa_timestamp, created_at) = ?"
+                    + " AND (created_at < ? OR (created_at = ? AND id < ?))))");
+            params.addAll(List.of(before.sortedAt(), before.sortedAt(), before.createdAt(), before.createdAt(),
+                    before.id()));
+        }
+        // reversed here rather than in an outer query: H2 scans the whole table for a derived table with parameters
+        sql.append(" ORDER BY COALESCE(wa_timestamp, created_at) DESC, created_at DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return tx.query(sql.toString(), MessageRepository::map, params.toArray()).reversed();
     }
 
     public void markSent(Tx tx, UUID id, String waMessageId, String status, Instant now) {

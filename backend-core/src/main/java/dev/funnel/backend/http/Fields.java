@@ -3,10 +3,14 @@ package dev.funnel.backend.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Collects invalid request fields so one 400 names all of them, in its message and in its {@code fields} list. */
 public final class Fields {
@@ -55,6 +59,26 @@ public final class Fields {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * The canonical id of {@code raw} when {@code parse} knows it (null when {@code raw} is null); otherwise
+     * null and a problem naming the allowed ids.
+     */
+    public <E> String oneOf(String name, String raw, Function<String, Optional<E>> parse, Function<E, String> id,
+                            E[] allowed) {
+        if (raw == null) {
+            return null;
+        }
+        Optional<E> value = parse.apply(raw);
+        check(name, value.isPresent(), name + " must be one of: "
+                + Arrays.stream(allowed).map(id).collect(Collectors.joining(", ")));
+        return value.map(id).orElse(null);
+    }
+
+    /** What was found wrong so far, each naming its field. */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     /** @throws ApiException 400 listing every problem found and the fields they are about */

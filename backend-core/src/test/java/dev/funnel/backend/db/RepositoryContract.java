@@ -215,7 +215,7 @@ abstract class RepositoryContract {
         Conversation theirs = newConversation("Theirs", "15550005");
 
         List<Conversation> listed = db.inTransaction(tx -> conversations.list(tx, mine.organisationId(),
-                new ConversationRepository.Filter(null, null, 50)));
+                ConversationRepository.Filter.ALL, 50, 0));
 
         assertThat(listed).extracting(Conversation::id).containsExactly(mine.id());
         Optional<Conversation> found = db.inTransaction(tx -> conversations.find(tx, mine.organisationId(), theirs.id()));

@@ -29,6 +29,10 @@ public final class ApiClient {
         }
     }
 
+    /** A response read as it came: status, headers and body text (a CSV export, say). */
+    public record RawResponse(int status, java.net.http.HttpHeaders headers, String body) {
+    }
+
     private final URI base;
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
@@ -113,6 +117,23 @@ public final class ApiClient {
 
     public Response delete(String path) {
         return send(builder(path).DELETE());
+    }
+
+    /** Posts a body of another type (e.g. a CSV file as {@code text/csv}). */
+    public Response post(String path, String contentType, String body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public RawResponse getRaw(String path) {
+        try {
+            HttpResponse<String> r = http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new RawResponse(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("API call failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpRequest.Builder builder(String path) {

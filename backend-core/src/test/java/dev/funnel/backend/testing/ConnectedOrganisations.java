@@ -1,0 +1,49 @@
+package dev.funnel.backend.testing;
+
+import dev.funnel.backend.RunningBackend;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Organisations signed up one after another on a running backend, each with a WhatsApp number of its
+ * own connected (and, when asked, the scripted model set), and their leads writing through the signed
+ * webhook: for tests that keep each case in an organisation of its own.
+ */
+public final class ConnectedOrganisations {
+
+    private final RunningBackend backend;
+    private final String appSecret;
+    private final String numberPrefix;
+    private final AtomicInteger created = new AtomicInteger();
+
+    /** {@code numberPrefix} keeps this test's phone number ids apart from other tests' on the same backend. */
+    public ConnectedOrganisations(RunningBackend backend, String appSecret, String numberPrefix) {
+        this.backend = backend;
+        this.appSecret = appSecret;
+        this.numberPrefix = numberPrefix;
+    }
+
+    /** A new organisation with its number connected and no model: leads' messages are flagged for a person. */
+    public ApiClient create() {
+        String phoneNumberId = numberPrefix + String.format("%08d", created.incrementAndGet());
+        ApiClient api = new ApiClient(backend.baseUri());
+        api.signUp("Org " + phoneNumberId, "owner@" + phoneNumberId + ".test");
+        api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-%s\"}"
+                .formatted(phoneNumberId, phoneNumberId));
+        return api;
+    }
+
+    /** A new organisation whose bot answers with the scripted model. */
+    public ApiClient create(ScriptedLlmServer llm) {
+        ApiClient api = create();
+        api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"m\",\"api_key\":\"k\"}".formatted(llm.baseUrl()));
+        return api;
+    }
+
+    /** The lead writes to the organisation's number at {@code epochSeconds}; returns the webhook's HTTP status. */
+    public int leadWrites(ApiClient api, String phone, String text, long epochSeconds) {
+        String phoneNumberId = api.get("/settings/whatsapp").body().path("phone_number_id").asText();
+        return Webhooks.postSigned(backend.baseUri().resolve("/webhook"), appSecret, Webhooks.text(phoneNumberId,
+                phone, "wamid." + UUID.randomUUID(), epochSeconds, text));
+    }
+}
