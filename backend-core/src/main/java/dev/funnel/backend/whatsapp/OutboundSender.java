@@ -82,7 +82,9 @@ public final class OutboundSender {
                 : sendThroughMeta(conversation, recorded);
         boolean windowClosed = outcome.failure() == WhatsAppApiException.Kind.WINDOW_CLOSED;
         Instant now = clock.instant();
-        Message updated = db.inTransaction(tx -> {
+        record Delivered(Message message, Optional<Conversation> conversation) {
+        }
+        Delivered delivered = db.inTransaction(tx -> {
             if (outcome.waMessageId() != null) {
                 // a simulated lead "receives" at once: there is no phone to report delivery later
                 messages.markSent(tx, recorded.id(), outcome.waMessageId(),
@@ -95,11 +97,12 @@ public final class OutboundSender {
             }
             conversations.recordOutboundMessage(tx, conversation.id(), recorded.content(),
                     "bot".equals(recorded.messageFrom()), now);
-            return messages.find(tx, conversation.organisationId(), recorded.id()).orElseThrow();
+            return new Delivered(messages.find(tx, conversation.organisationId(), recorded.id()).orElseThrow(),
+                    conversations.find(tx, conversation.organisationId(), conversation.id()));
         });
+        Message updated = delivered.message();
         events.messageCreated(conversation, updated);
-        Optional<Conversation> current = db.inTransaction(tx ->
-                conversations.find(tx, conversation.organisationId(), conversation.id()));
+        Optional<Conversation> current = delivered.conversation();
         current.ifPresent(events::conversationUpdated);
         if (windowClosed) {
             current.ifPresent(c -> events.flagged(c, WINDOW_CLOSED_REASON));
