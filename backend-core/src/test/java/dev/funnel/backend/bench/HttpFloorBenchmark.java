@@ -54,10 +54,11 @@ public final class HttpFloorBenchmark {
                 }))
                 .build().start();
         try {
-            HttpClient client = HttpClient.newHttpClient();
-            measure("JDK HttpClient -> JDK HttpServer (the scripted model, the recording Graph API)", client,
-                    URI.create("http://127.0.0.1:" + jdk.getAddress().getPort() + "/"), request, exchanges);
-            measure("JDK HttpClient -> Helidon (the backend's webhook route)", client,
+            // a client (and its connection pool) per server, as the backend has one per server it calls
+            measure("JDK HttpClient -> JDK HttpServer (the scripted model, the recording Graph API)",
+                    HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + jdk.getAddress().getPort() + "/"),
+                    request, exchanges);
+            measure("JDK HttpClient -> Helidon (the backend's webhook route)", HttpClient.newHttpClient(),
                     URI.create("http://127.0.0.1:" + helidon.port() + "/"), request, exchanges);
         } finally {
             jdk.stop(0);
