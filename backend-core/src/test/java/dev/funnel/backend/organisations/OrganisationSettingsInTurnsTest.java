@@ -50,7 +50,7 @@ class OrganisationSettingsInTurnsTest {
         Waits.until("the reply", WAIT, () -> stack.graph().sends().size() == 1);
         assertThat(prompt(PipelineStep.GENERATE)).contains("Business: Rooftop solar panels for homes in Pune")
                 .contains("At most 12 words");
-        assertThat(prompt(PipelineStep.DECIDE)).contains("quiet hours 21:30-07:15 local");
+        assertThat(prompt(PipelineStep.DECIDE)).contains("Quiet hours 21:30-07:15 local");
         String conversation = stack.text("SELECT id FROM conversations");
         Waits.until("the follow-up", WAIT, () -> !stack.api().get("/conversations/" + conversation + "/followups")
                 .body().isEmpty());
