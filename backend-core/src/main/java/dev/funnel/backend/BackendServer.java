@@ -25,6 +25,7 @@ import dev.funnel.backend.http.Json;
 import dev.funnel.backend.leads.LeadsService;
 import dev.funnel.backend.media.MediaCache;
 import dev.funnel.backend.media.MediaService;
+import dev.funnel.backend.metrics.BackendMetrics;
 import dev.funnel.backend.organisations.OrganisationsService;
 import dev.funnel.backend.openapi.OpenApiService;
 import dev.funnel.backend.openapi.RecordingRules;
@@ -54,7 +55,9 @@ import dev.funnel.backend.worker.TurnProcessor;
 import dev.funnel.backend.worker.TurnScheduler;
 import dev.funnel.backend.worker.Worker;
 import dev.funnel.backend.worker.WorkerConfig;
+import dev.funnel.gateway.GatewayMetrics;
 import dev.funnel.gateway.HealthService;
+import dev.funnel.gateway.MetricsService;
 import dev.funnel.gateway.SignatureVerifier;
 import dev.funnel.gateway.WebhookService;
 import dev.funnel.gateway.queue.InboundQueue;
@@ -127,6 +130,8 @@ public final class BackendServer {
                 consumer = local;
             }
 
+            GatewayMetrics metrics = BackendMetrics.create(db, bus, config.queue() == BackendConfig.QueueKind.LOCAL,
+                    clock);
             AtomicReference<URI> self = new AtomicReference<>();
             RegisteredRoutes routes = new RegisteredRoutes();
             WebServer server = WebServer.builder()
@@ -134,8 +139,10 @@ public final class BackendServer {
                     .port(config.port())
                     .routing(routing -> {
                         RecordingRules.around(routing, routes)
-                                .register("/", new WebhookService(config.appSecret(), config.verifyToken(), inbound))
+                                .register("/", new WebhookService(config.appSecret(), config.verifyToken(), inbound,
+                                        metrics))
                                 .register("/", new HealthService(inbound))
+                                .register("/", new MetricsService(metrics))
                                 .register("/", new OpenApiService())
                                 .register("/auth", new AuthService(db, tokens, hasher, clock))
                                 .register("/users", new UsersService(db, tokens, hasher, clock))

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -33,9 +34,10 @@ public final class GatewayMetrics {
     private final Recorder ackLatency = new Recorder(1, MAX_LATENCY_MICROS, 2);
     private final Histogram ackLatencySinceStart = new Histogram(1, MAX_LATENCY_MICROS, 2); // guarded by this
     private Histogram interval; // guarded by this; recycled between scrapes
-    private final List<ExtraCounter> extraCounters = new CopyOnWriteArrayList<>();
+    private final List<Extra> extras = new CopyOnWriteArrayList<>();
 
-    private record ExtraCounter(String name, String help, LongSupplier value) {
+    /** A metric read at scrape time: a counter or a gauge, with one value per label value. */
+    private record Extra(String name, String type, String help, String label, Supplier<Map<String, Long>> values) {
     }
 
     /**
@@ -62,7 +64,17 @@ public final class GatewayMetrics {
      * Prometheus metric name ending in {@code _total}.
      */
     public void counter(String name, String help, LongSupplier value) {
-        extraCounters.add(new ExtraCounter(name, help, value));
+        extras.add(new Extra(name, "counter", help, null, () -> Map.of("", value.getAsLong())));
+    }
+
+    /** Adds a counter with one value per {@code label} value, read at scrape time (e.g. events by name). */
+    public void counters(String name, String help, String label, Supplier<Map<String, Long>> values) {
+        extras.add(new Extra(name, "counter", help, label, values));
+    }
+
+    /** Adds a gauge read at scrape time, e.g. how many messages wait in a queue. */
+    public void gauge(String name, String help, LongSupplier value) {
+        extras.add(new Extra(name, "gauge", help, null, () -> Map.of("", value.getAsLong())));
     }
 
     /** How many requests were answered with this status. */
@@ -99,8 +111,15 @@ public final class GatewayMetrics {
         out.append("funnel_webhook_ack_latency_seconds_sum ").append(ackNanos.sum() / 1e9).append('\n');
         out.append("funnel_webhook_ack_latency_seconds_count ").append(acks.sum()).append('\n');
 
-        for (ExtraCounter extra : extraCounters) {
-            counter(out, extra.name(), extra.help(), extra.value().getAsLong());
+        for (Extra extra : extras) {
+            header(out, extra.name(), extra.type(), extra.help());
+            new TreeMap<>(extra.values().get()).forEach((labelValue, value) -> {
+                out.append(extra.name());
+                if (extra.label() != null) {
+                    out.append('{').append(extra.label()).append("=\"").append(labelValue).append("\"}");
+                }
+                out.append(' ').append(value).append('\n');
+            });
         }
         return out.toString();
     }

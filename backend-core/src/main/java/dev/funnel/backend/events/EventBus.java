@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +42,7 @@ public final class EventBus implements AutoCloseable {
     private final Duration retention;
     private final EventLog log = new EventLog();
     private final Map<UUID, Channel> channels = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> published = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("funnel-events-prune").daemon().factory());
 
@@ -101,6 +104,7 @@ public final class EventBus implements AutoCloseable {
                 LOG.log(Level.WARNING, "Could not log the live event " + event + "; consoles will not hear of it", e);
                 return;
             }
+            published.computeIfAbsent(event, e -> new LongAdder()).increment();
             for (Consumer<LiveEvent> sink : channel.sinks) {
                 try {
                     sink.accept(logged);
@@ -110,6 +114,18 @@ public final class EventBus implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** How many events of each name were published since start (for /metrics). */
+    public Map<String, Long> publishedCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        published.forEach((event, count) -> counts.put(event, count.sum()));
+        return counts;
+    }
+
+    /** How many consoles listen now, across organisations. */
+    public long subscribers() {
+        return channels.values().stream().mapToLong(channel -> channel.sinks.size()).sum();
     }
 
     /** Hands the organisation's logged events after the cursor to the sink, oldest first. */

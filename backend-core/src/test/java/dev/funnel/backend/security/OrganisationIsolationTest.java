@@ -37,7 +37,7 @@ class OrganisationIsolationTest {
     private static final String LEAD_PHONE = "919800011122";
 
     /** Routes anyone may call without belonging to an organisation (signed webhooks, sign-up, health...). */
-    private static final Set<String> PUBLIC = Set.of("/webhook", "/health", "/openapi", "/auth/setup-status",
+    private static final Set<String> PUBLIC = Set.of("/webhook", "/health", "/metrics", "/openapi", "/auth/setup-status",
             "/auth/signup/create-org", "/auth/signup/join", "/auth/login", "/ws");
 
     /** What only the first organisation has: none of it may reach the second one's admin. */
