@@ -6,7 +6,7 @@ import dev.funnel.backend.testing.TestDatabases;
 class RepositoriesOnPostgresIT extends RepositoryContract {
 
     @Override
-    TestDatabases.DbUrl database() {
+    protected TestDatabases.DbUrl database() {
         return TestDatabases.postgres();
     }
 }

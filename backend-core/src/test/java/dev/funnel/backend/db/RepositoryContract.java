@@ -21,7 +21,7 @@ import dev.funnel.backend.prompts.EffectivePrompt;
 import dev.funnel.backend.prompts.OrganisationPrompts;
 import dev.funnel.backend.queue.LocalQueue;
 import dev.funnel.backend.queue.QueuedMessage;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.DatabaseContract;
 import dev.funnel.backend.trace.ModelPrices;
 import dev.funnel.backend.trace.TraceRepository;
 import dev.funnel.backend.trace.TraceRow;
@@ -42,15 +42,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The repositories against the real migrations. Runs on H2 ({@link RepositoriesOnH2Test}) and on a
  * real PostgreSQL ({@link RepositoriesOnPostgresIT}): the same SQL must behave the same on both.
  */
-abstract class RepositoryContract {
+abstract class RepositoryContract extends DatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
 
@@ -60,20 +58,6 @@ abstract class RepositoryContract {
     private final LeadRepository leads = new LeadRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
-    private Db db;
-
-    abstract TestDatabases.DbUrl database();
-
-    @BeforeEach
-    void openDatabase() {
-        TestDatabases.DbUrl url = database();
-        db = Db.open(url.url(), url.user(), url.password());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
-    }
 
     @Test
     void migrationsCreateTheWholeDataModel() {

@@ -11,14 +11,13 @@ import dev.funnel.backend.leads.Lead;
 import dev.funnel.backend.leads.LeadField;
 import dev.funnel.backend.leads.LeadRepository;
 import dev.funnel.backend.organisations.OrganisationRepository;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.DatabaseContract;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * migrations, on H2 ({@link SearchAndAnalyticsOnH2Test}) and on a real PostgreSQL
  * ({@link SearchAndAnalyticsOnPostgresIT}): the same SQL must answer the same on both.
  */
-abstract class SearchAndAnalyticsContract {
+abstract class SearchAndAnalyticsContract extends DatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
 
@@ -36,21 +35,11 @@ abstract class SearchAndAnalyticsContract {
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
     private final AnalyticsRepository analytics = new AnalyticsRepository();
-    private Db db;
     private UUID org;
 
-    abstract TestDatabases.DbUrl database();
-
     @BeforeEach
-    void openDatabase() {
-        TestDatabases.DbUrl url = database();
-        db = Db.open(url.url(), url.user(), url.password());
+    void createOrganisation() {
         org = db.inTransaction(tx -> organisations.create(tx, "Acme", NOW)).id();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
     }
 
     @Test

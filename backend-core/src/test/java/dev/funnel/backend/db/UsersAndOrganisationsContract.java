@@ -10,7 +10,7 @@ import dev.funnel.backend.auth.UserRepository;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.organisations.OrganisationSettings;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.DatabaseContract;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,15 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Users, organisation settings, the audit log and login throttling against the real migrations, on H2
  * ({@link UsersAndOrganisationsOnH2Test}) and on a real PostgreSQL ({@link UsersAndOrganisationsOnPostgresIT}).
  */
-abstract class UsersAndOrganisationsContract {
+abstract class UsersAndOrganisationsContract extends DatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
 
@@ -36,20 +34,6 @@ abstract class UsersAndOrganisationsContract {
     private final UserRepository users = new UserRepository();
     private final AuditLog audit = new AuditLog();
     private final LoginThrottle throttle = new LoginThrottle();
-    private Db db;
-
-    abstract TestDatabases.DbUrl database();
-
-    @BeforeEach
-    void openDatabase() {
-        TestDatabases.DbUrl url = database();
-        db = Db.open(url.url(), url.user(), url.password());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
-    }
 
     @Test
     void settingsAreStoredAndReadBackAsTheFollowupsReadThem() {

@@ -6,7 +6,7 @@ import dev.funnel.backend.testing.TestDatabases;
 class UsersAndOrganisationsOnPostgresIT extends UsersAndOrganisationsContract {
 
     @Override
-    TestDatabases.DbUrl database() {
+    protected TestDatabases.DbUrl database() {
         return TestDatabases.postgres();
     }
 }

@@ -2,9 +2,8 @@ package dev.funnel.backend.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.funnel.backend.db.Db;
 import dev.funnel.backend.organisations.OrganisationRepository;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.DatabaseContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,29 +19,19 @@ import org.junit.jupiter.api.Test;
  * The {@code live_events} log against the real migrations, on H2 ({@link EventLogOnH2Test}) and on a
  * real PostgreSQL ({@link EventLogOnPostgresIT}).
  */
-abstract class EventLogContract {
+abstract class EventLogContract extends DatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
 
     private final EventLog log = new EventLog();
-    private Db db;
     private UUID acme;
     private UUID globex;
 
-    abstract TestDatabases.DbUrl database();
-
     @BeforeEach
-    void openDatabase() {
-        TestDatabases.DbUrl url = database();
-        db = Db.open(url.url(), url.user(), url.password());
+    void createOrganisations() {
         OrganisationRepository organisations = new OrganisationRepository();
         acme = db.inTransaction(tx -> organisations.create(tx, "Acme", NOW)).id();
         globex = db.inTransaction(tx -> organisations.create(tx, "Globex", NOW)).id();
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
     }
 
     @Test

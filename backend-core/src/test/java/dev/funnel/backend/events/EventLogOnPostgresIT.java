@@ -6,7 +6,7 @@ import dev.funnel.backend.testing.TestDatabases;
 class EventLogOnPostgresIT extends EventLogContract {
 
     @Override
-    TestDatabases.DbUrl database() {
+    protected TestDatabases.DbUrl database() {
         return TestDatabases.postgres();
     }
 }

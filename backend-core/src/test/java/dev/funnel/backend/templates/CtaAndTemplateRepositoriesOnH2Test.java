@@ -6,7 +6,7 @@ import dev.funnel.backend.testing.TestDatabases;
 class CtaAndTemplateRepositoriesOnH2Test extends CtaAndTemplateRepositoryContract {
 
     @Override
-    TestDatabases.DbUrl database() {
+    protected TestDatabases.DbUrl database() {
         return TestDatabases.h2();
     }
 }

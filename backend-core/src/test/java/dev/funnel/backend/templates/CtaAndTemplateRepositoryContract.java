@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.funnel.backend.ctas.Cta;
 import dev.funnel.backend.ctas.CtaRepository;
-import dev.funnel.backend.db.Db;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.DatabaseContract;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * ({@link CtaAndTemplateRepositoriesOnH2Test}) and on a real PostgreSQL
  * ({@link CtaAndTemplateRepositoriesOnPostgresIT}).
  */
-abstract class CtaAndTemplateRepositoryContract {
+abstract class CtaAndTemplateRepositoryContract extends DatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
     private static final Instant LATER = NOW.plusSeconds(60);
@@ -31,20 +28,6 @@ abstract class CtaAndTemplateRepositoryContract {
     private final OrganisationRepository organisations = new OrganisationRepository();
     private final CtaRepository ctas = new CtaRepository();
     private final TemplateRepository templates = new TemplateRepository();
-    private Db db;
-
-    abstract TestDatabases.DbUrl database();
-
-    @BeforeEach
-    void openDatabase() {
-        TestDatabases.DbUrl url = database();
-        db = Db.open(url.url(), url.user(), url.password());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
-    }
 
     private UUID organisation(String name) {
         return db.inTransaction(tx -> organisations.create(tx, name, NOW)).id();
