@@ -110,8 +110,8 @@ public final class AnalyticsCharts {
         addLatency(median, ninetieth, "Bot reply", bot);
         addLatency(median, ninetieth, "Person's first reply", human);
         responseTimes.show(List.of(median, ninetieth));
-        responseTimesSummary.set("Bot: " + latencySentence(bot, "reply") + "\nPeople: "
-                + latencySentence(human, "handoff"));
+        responseTimesSummary.set("Bot: " + latencySentence(bot, count(bot.count(), "reply", "replies")) + "\nPeople: "
+                + latencySentence(human, count(human.count(), "handoff", "handoffs")));
     }
 
     private static void addLatency(XYChart.Series<String, Number> median, XYChart.Series<String, Number> ninetieth,
@@ -127,7 +127,7 @@ public final class AnalyticsCharts {
             return "nothing to measure";
         }
         return "half within " + Durations.words(latency.p50Ms()) + ", 9 in 10 within "
-                + Durations.words(latency.p90Ms()) + " (" + count(latency.count(), what) + ")";
+                + Durations.words(latency.p90Ms()) + " (" + what + ")";
     }
 
     private void showMessages(List<DayMessages> days) {
@@ -179,7 +179,11 @@ public final class AnalyticsCharts {
     }
 
     static String count(long n, String noun) {
-        return String.format(Locale.ENGLISH, "%,d %s", n, n == 1 ? noun : noun + "s");
+        return count(n, noun, noun + "s");
+    }
+
+    static String count(long n, String one, String many) {
+        return String.format(Locale.ENGLISH, "%,d %s", n, n == 1 ? one : many);
     }
 
     public ChartModel<String, Number> funnel() {

@@ -1,27 +1,27 @@
 package dev.funnel.console.dashboard;
 
-import java.time.Duration;
-
-/** A wait as a person says it: "3 s", "4 min", "2 h 5 min", "1 d 3 h". */
+/** A wait as a person says it, to the nearest unit: "3 s", "4 min", "2 h 5 min", "1 d 3 h". */
 final class Durations {
 
     private Durations() {
     }
 
     static String words(long millis) {
-        Duration d = Duration.ofMillis(millis);
-        if (d.toSeconds() < 1) {
+        if (millis < 1000) {
             return "under 1 s";
         }
-        if (d.toMinutes() < 1) {
-            return d.toSeconds() + " s";
+        long seconds = Math.round(millis / 1000.0);
+        if (seconds < 60) {
+            return seconds + " s";
         }
-        if (d.toHours() < 1) {
-            return d.toMinutes() + " min";
+        long minutes = Math.round(seconds / 60.0);
+        if (minutes < 60) {
+            return minutes + " min";
         }
-        if (d.toDays() < 1) {
-            return d.toHours() + " h" + (d.toMinutesPart() == 0 ? "" : " " + d.toMinutesPart() + " min");
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
         }
-        return d.toDays() + " d" + (d.toHoursPart() == 0 ? "" : " " + d.toHoursPart() + " h");
+        return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
     }
 }
