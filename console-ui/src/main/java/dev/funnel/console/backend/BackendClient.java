@@ -1,6 +1,7 @@
 package dev.funnel.console.backend;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -22,6 +23,21 @@ public interface BackendClient {
     AuthResult login(Credentials credentials);
 
     Me me();
+
+    // --- dashboard and prompts ---
+
+    DashboardStats dashboardStats();
+
+    /** {@code from} and {@code to} both null: the backend's default, the organisation's last 30 days. */
+    AnalyticsReport analytics(LocalDate from, LocalDate to);
+
+    Prompt prompt(PromptStep step);
+
+    /** Admins only (403 otherwise); a text with unknown variables is refused with a 400 saying which. */
+    Prompt savePrompt(PromptStep step, String text);
+
+    /** Back to the default text (admins only); answers the prompt now in use. */
+    Prompt resetPrompt(PromptStep step);
 
     WhatsAppSettings whatsAppSettings();
 

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +66,41 @@ public final class HttpBackendClient implements BackendClient {
     @Override
     public Me me() {
         return call("GET", "/auth/me", null, Me.class, true);
+    }
+
+    // --- dashboard and prompts ---
+
+    @Override
+    public DashboardStats dashboardStats() {
+        return call("GET", "/dashboard/stats", null, DashboardStats.class, true);
+    }
+
+    @Override
+    public AnalyticsReport analytics(LocalDate from, LocalDate to) {
+        List<String> query = new ArrayList<>();
+        if (from != null) {
+            query.add("from=" + from);
+        }
+        if (to != null) {
+            query.add("to=" + to);
+        }
+        String path = "/analytics" + (query.isEmpty() ? "" : "?" + String.join("&", query));
+        return call("GET", path, null, AnalyticsReport.class, true);
+    }
+
+    @Override
+    public Prompt prompt(PromptStep step) {
+        return call("GET", "/prompts/" + step.id(), null, Prompt.class, true);
+    }
+
+    @Override
+    public Prompt savePrompt(PromptStep step, String text) {
+        return call("PUT", "/prompts/" + step.id(), new PromptUpdate(text), Prompt.class, true);
+    }
+
+    @Override
+    public Prompt resetPrompt(PromptStep step) {
+        return call("DELETE", "/prompts/" + step.id(), null, Prompt.class, true);
     }
 
     @Override

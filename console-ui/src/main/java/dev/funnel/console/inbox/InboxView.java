@@ -131,4 +131,14 @@ public final class InboxView {
     private void openLanguageModelSettings() {
         viewModel.openLanguageModelSettings();
     }
+
+    @FXML
+    private void openDashboard() {
+        viewModel.openDashboard();
+    }
+
+    @FXML
+    private void openPrompts() {
+        viewModel.openPrompts();
+    }
 }

@@ -211,6 +211,14 @@ public final class InboxViewModel implements BackendEventListener {
         navigator.showLlmSettings();
     }
 
+    public void openDashboard() {
+        navigator.showDashboard();
+    }
+
+    public void openPrompts() {
+        navigator.showPrompts();
+    }
+
     public void toggleSimulator() {
         simulatorOpen.set(!simulatorOpen.get());
     }

@@ -17,6 +17,10 @@ public interface Navigator {
 
     void showServerChoice();
 
+    void showDashboard();
+
+    void showPrompts();
+
     void showInbox();
 
     void showWhatsAppSettings();

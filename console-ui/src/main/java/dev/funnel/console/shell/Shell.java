@@ -4,6 +4,8 @@ import dev.funnel.console.backend.AuthResult;
 import dev.funnel.console.backend.BackendClient;
 import dev.funnel.console.backend.EventSubscription;
 import dev.funnel.console.common.ConsolePreferences;
+import dev.funnel.console.dashboard.DashboardView;
+import dev.funnel.console.dashboard.DashboardViewModel;
 import dev.funnel.console.common.Fxml;
 import dev.funnel.console.common.FxThreadListener;
 import dev.funnel.console.common.Notifier;
@@ -13,6 +15,8 @@ import dev.funnel.console.inbox.InboxView;
 import dev.funnel.console.inbox.InboxViewModel;
 import dev.funnel.console.login.LoginView;
 import dev.funnel.console.login.LoginViewModel;
+import dev.funnel.console.prompts.PromptsView;
+import dev.funnel.console.prompts.PromptsViewModel;
 import dev.funnel.console.settings.LlmSettingsView;
 import dev.funnel.console.settings.LlmSettingsViewModel;
 import dev.funnel.console.settings.WhatsAppSettingsView;
@@ -24,6 +28,7 @@ import dev.funnel.console.setup.ServerChoiceViewModel;
 import dev.funnel.console.setup.ServerConnector;
 import dev.funnel.console.simulator.SimulatorView;
 import dev.funnel.console.simulator.SimulatorViewModel;
+import java.time.Clock;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Parent;
@@ -86,6 +91,18 @@ public final class Shell implements Navigator, AutoCloseable {
         endSession();
         var viewModel = new ServerChoiceViewModel(connector, preferences, executor, this);
         show(Fxml.load(ServerChoiceView.class, "ServerChoiceView.fxml", new ServerChoiceView(viewModel)));
+    }
+
+    @Override
+    public void showDashboard() {
+        var viewModel = new DashboardViewModel(client, executor, this, Clock.systemDefaultZone());
+        show(Fxml.load(DashboardView.class, "DashboardView.fxml", new DashboardView(viewModel)));
+    }
+
+    @Override
+    public void showPrompts() {
+        var viewModel = new PromptsViewModel(client, executor, this, session.user().role());
+        show(Fxml.load(PromptsView.class, "PromptsView.fxml", new PromptsView(viewModel)));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.funnel.console.backend;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,55 @@ public final class FakeBackendClient implements BackendClient {
     public Me me() {
         call("me", null);
         return new Me(session.user(), session.organisation());
+    }
+
+    // --- dashboard and prompts ---
+
+    public DashboardStats dashboardStats = DashboardTestData.stats();
+    public AnalyticsReport analyticsReport = DashboardTestData.report();
+    public final Map<PromptStep, Prompt> prompts = new EnumMap<>(PromptStep.class);
+    public final Map<PromptStep, Prompt> defaultPrompts = new EnumMap<>(PromptStep.class);
+    private int promptRevisions;
+
+    {
+        for (PromptStep step : PromptStep.values()) {
+            defaultPrompts.put(step, DashboardTestData.defaultPrompt(step));
+        }
+        prompts.putAll(defaultPrompts);
+    }
+
+    @Override
+    public DashboardStats dashboardStats() {
+        call("dashboardStats", null);
+        return dashboardStats;
+    }
+
+    @Override
+    public AnalyticsReport analytics(LocalDate from, LocalDate to) {
+        call("analytics " + from + " " + to, null);
+        return analyticsReport;
+    }
+
+    @Override
+    public Prompt prompt(PromptStep step) {
+        call("prompt " + step.id(), null);
+        return prompts.get(step);
+    }
+
+    @Override
+    public Prompt savePrompt(PromptStep step, String text) {
+        call("savePrompt " + step.id(), new PromptUpdate(text));
+        Prompt old = prompts.get(step);
+        Prompt saved = new Prompt(step.id(), text, true, "org-" + ++promptRevisions, TestData.NOW, old.variables());
+        prompts.put(step, saved);
+        return saved;
+    }
+
+    @Override
+    public Prompt resetPrompt(PromptStep step) {
+        call("resetPrompt " + step.id(), null);
+        prompts.put(step, defaultPrompts.get(step));
+        return prompts.get(step);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,104 @@ class HttpBackendClientTest {
         assertThat(server.requests.getFirst().body()).isEqualTo("{\"email\":\"sam@acme.example\",\"password\":\"pw\"}");
         assertThat(server.requests.getFirst().authorization()).isNull();
         assertThat(server.last().authorization()).isEqualTo("Bearer tok-1");
+    }
+
+    // --- dashboard and prompts ---
+
+    @Test
+    void dashboardStatsAreReadWithTheOrganisationsDay() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /dashboard/stats", 200, """
+                {"today":"2026-11-03","time_zone":"Europe/Paris","leads_total":120,"leads_new_today":7,
+                 "conversations_total":95,"conversations_bot":80,"conversations_human":15,"needs_attention":4,
+                 "messages_in_today":63,"messages_out_today":58,"bot_replies_today":41,"handoffs_today":3,
+                 "followups_pending":12}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        DashboardStats stats = client.dashboardStats();
+
+        assertThat(stats).isEqualTo(new DashboardStats(LocalDate.parse("2026-11-03"), "Europe/Paris", 120, 7, 95, 80,
+                15, 4, 63, 58, 41, 3, 12));
+    }
+
+    @Test
+    void analyticsAsksForTheRangeAndReadsEveryPart() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /analytics?from=2026-11-02&to=2026-11-03", 200, """
+                {"from":"2026-11-02","to":"2026-11-03","time_zone":"Europe/Paris",
+                 "funnel":[{"stage":"greeting","leads":3},{"stage":"pricing","leads":1}],
+                 "intent":[{"intent_level":"very_high","leads":1}],
+                 "sentiment":[{"sentiment":"curious","leads":2}],
+                 "handoffs":{"total":2,"by_reason":[{"reason":"Asked for a person","count":2}],"takeovers":1},
+                 "response_times":{"bot_reply":{"count":4,"p50_ms":3200,"p90_ms":8900},
+                                   "human_first_response":{"count":0,"p50_ms":null,"p90_ms":null}},
+                 "messages_per_day":[{"date":"2026-11-02","inbound":5,"outbound":4},
+                                     {"date":"2026-11-03","inbound":2,"outbound":2}],
+                 "usage_per_day":[{"date":"2026-11-02","calls":8,"input_tokens":12000,"output_tokens":900,"cost_usd":0.0042},
+                                  {"date":"2026-11-03","calls":0,"input_tokens":0,"output_tokens":0,"cost_usd":0}]}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        AnalyticsReport report = client.analytics(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-03"));
+
+        assertThat(report.funnel()).extracting(AnalyticsReport.StageCount::leads).containsExactly(3, 1);
+        assertThat(report.intent().getFirst().intentLevel()).isEqualTo("very_high");
+        assertThat(report.handoffs().byReason().getFirst().reason()).isEqualTo("Asked for a person");
+        assertThat(report.responseTimes().botReply().p90Ms()).isEqualTo(8_900L);
+        assertThat(report.responseTimes().humanFirstResponse().p50Ms()).isNull();
+        assertThat(report.messagesPerDay().get(1).date()).isEqualTo(LocalDate.parse("2026-11-03"));
+        assertThat(report.usagePerDay().getFirst().costUsd()).isEqualByComparingTo("0.0042");
+    }
+
+    @Test
+    void analyticsWithoutARangeLeavesTheDefaultToTheBackend() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /analytics", 200, """
+                {"from":"2026-10-05","to":"2026-11-03","time_zone":"UTC","funnel":[],"intent":[],"sentiment":[],
+                 "handoffs":{"total":0,"by_reason":[],"takeovers":0},
+                 "response_times":{"bot_reply":{"count":0},"human_first_response":{"count":0}},
+                 "messages_per_day":[],"usage_per_day":[]}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        AnalyticsReport report = client.analytics(null, null);
+
+        assertThat(server.last().pathAndQuery()).isEqualTo("/analytics");
+        assertThat(report.from()).isEqualTo(LocalDate.parse("2026-10-05"));
+    }
+
+    @Test
+    void aPromptIsReadWithItsVariablesAndResetWithDelete() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /prompts/followup", 200, """
+                {"step":"followup","text":"## system\\nHi {{business_name}}","overridden":true,"version":"org-2",
+                 "saved_at":"2026-11-03T10:15:30Z","variables":[{"name":"business_name","description":"The name."}]}""");
+        server.answer("DELETE /prompts/followup", 200, """
+                {"step":"followup","text":"default","overridden":false,"version":"default-0a1b","saved_at":null,
+                 "variables":[]}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        Prompt prompt = client.prompt(PromptStep.FOLLOWUP);
+        Prompt reset = client.resetPrompt(PromptStep.FOLLOWUP);
+
+        assertThat(prompt.text()).isEqualTo("## system\nHi {{business_name}}");
+        assertThat(prompt.overridden()).isTrue();
+        assertThat(prompt.savedAt()).isEqualTo(Instant.parse("2026-11-03T10:15:30Z"));
+        assertThat(prompt.variables()).containsExactly(new Prompt.Variable("business_name", "The name."));
+        assertThat(server.last().method()).isEqualTo("DELETE");
+        assertThat(reset.version()).isEqualTo("default-0a1b");
+    }
+
+    @Test
+    void savingAPromptSendsItsTextAndARefusalCarriesTheServersSentence() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("PUT /prompts/generate", 400, """
+                {"error":"The generate prompt has unknown variable(s) {{budget}}. Allowed variables: {{tone}}","fields":[]}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThatThrownBy(() -> client.savePrompt(PromptStep.GENERATE, "Hi {{budget}}"))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("The generate prompt has unknown variable(s) {{budget}}. Allowed variables: {{tone}}")
+                .extracting(e -> ((BackendException) e).status()).isEqualTo(400);
+        assertThat(server.last().body()).isEqualTo("{\"text\":\"Hi {{budget}}\"}");
     }
 
     @Test

@@ -30,6 +30,16 @@ public final class RecordingNavigator implements Navigator {
     }
 
     @Override
+    public void showDashboard() {
+        visited.add("dashboard");
+    }
+
+    @Override
+    public void showPrompts() {
+        visited.add("prompts");
+    }
+
+    @Override
     public void showInbox() {
         visited.add("inbox");
     }
