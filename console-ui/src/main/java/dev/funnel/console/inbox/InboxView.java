@@ -131,4 +131,9 @@ public final class InboxView {
     private void openLanguageModelSettings() {
         viewModel.openLanguageModelSettings();
     }
+
+    @FXML
+    private void openSettings() {
+        viewModel.openSettings();
+    }
 }

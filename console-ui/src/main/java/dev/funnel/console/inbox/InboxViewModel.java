@@ -211,6 +211,10 @@ public final class InboxViewModel implements BackendEventListener {
         navigator.showLlmSettings();
     }
 
+    public void openSettings() {
+        navigator.showOrganisationSettings();
+    }
+
     public void toggleSimulator() {
         simulatorOpen.set(!simulatorOpen.get());
     }
