@@ -7,6 +7,7 @@ import dev.funnel.console.backend.TeamMemberChange;
 import dev.funnel.console.common.ErrorMessages;
 import dev.funnel.console.common.TaskExecutor;
 import dev.funnel.console.common.Times;
+import java.net.URI;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -158,9 +159,18 @@ public final class UsersViewModel {
 
     private void showInviteCode(String code) {
         inviteCode.set(code == null ? "" : code);
-        joinHelp.set(code == null ? "" : "To add a colleague, send them this code and the server address "
-                + client.baseUri() + ". They sign up with the code, their name, email and a password and join "
+        joinHelp.set(code == null ? "" : "To add a colleague, send them this code and " + serverAddress()
+                + ". They sign up with the code, their name, email and a password and join "
                 + "as an agent; you can make them an admin here afterwards. A new code stops the old one working.");
+    }
+
+    /** A loopback address only works on this computer, so a colleague needs its network address instead. */
+    private String serverAddress() {
+        URI server = client.baseUri();
+        boolean local = "localhost".equalsIgnoreCase(server.getHost()) || "127.0.0.1".equals(server.getHost())
+                || "[::1]".equals(server.getHost());
+        return local ? "this computer's network address (this console reaches the server at " + server
+                + ", which only works here)" : "the server address " + server;
     }
 
     private static String article(String role) {

@@ -8,6 +8,7 @@ import dev.funnel.console.backend.TeamMember;
 import dev.funnel.console.backend.TeamMemberChange;
 import dev.funnel.console.backend.TestData;
 import dev.funnel.console.common.CurrentThreadTaskExecutor;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,24 @@ class UsersViewModelTest {
 
     @Test
     void listsThePeopleAndTheInviteCodeWithHowToJoin() {
+        backend.baseUri = URI.create("https://team.acme.example");
+
         users.load();
 
         assertThat(users.members()).extracting(TeamMember::name).containsExactly("Sam Rivera", "Alex Agent");
         assertThat(users.inviteCodeProperty().get()).isEqualTo("0123456789abcdef01234567");
-        assertThat(users.joinHelpProperty().get()).contains("http://127.0.0.1:8090").contains("as an agent");
+        assertThat(users.joinHelpProperty().get()).contains("the server address https://team.acme.example")
+                .contains("as an agent");
+    }
+
+    @Test
+    void anEmbeddedServerIsNotGivenOutAsTheAddressToJoin() {
+        backend.baseUri = URI.create("http://127.0.0.1:8090");
+
+        users.load();
+
+        assertThat(users.joinHelpProperty().get()).contains("this computer's network address")
+                .contains("http://127.0.0.1:8090, which only works here");
     }
 
     @Test
