@@ -50,6 +50,11 @@ public final class OrganisationSettingsViewModel {
     public static final String READ_ONLY_NOTE = "Only an admin of your organisation can change these settings.";
 
     private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    private static final Map<String, String> NAMES_IN_WORDS = Map.of(
+            FOLLOWUP_CADENCE, "the follow-up cadence",
+            QUIET_HOURS_START, "the start of the quiet hours",
+            QUIET_HOURS_END, "the end of the quiet hours",
+            GHOSTED_AFTER_HOURS, "ghosted after");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,;\\s]+");
 
     private final BackendClient client;
@@ -113,12 +118,21 @@ public final class OrganisationSettingsViewModel {
             Map<String, String> byField = FieldProblems.of(failure);
             byField.forEach((field, problem) -> {
                 if (problems.containsKey(field)) {
-                    problems.get(field).set(problem);
+                    problems.get(field).set(inWords(problem));
                 }
             });
             error.set(byField.isEmpty() || !problems.keySet().containsAll(byField.keySet())
                     ? ErrorMessages.describe(failure) : "Please correct the marked fields.");
         });
+    }
+
+    /** The server's sentence with the other fields it mentions named as the form names them. */
+    private static String inWords(String problem) {
+        String text = problem;
+        for (Map.Entry<String, String> name : NAMES_IN_WORDS.entrySet()) {
+            text = text.replace(name.getKey(), name.getValue());
+        }
+        return text;
     }
 
     private void clearMessages() {

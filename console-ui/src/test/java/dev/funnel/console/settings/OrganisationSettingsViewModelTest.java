@@ -103,7 +103,7 @@ class OrganisationSettingsViewModelTest {
 
         assertThat(admin.problemProperty(MAX_WORDS).get()).isEqualTo("Must be 10 to 300");
         assertThat(admin.problemProperty(GHOSTED_AFTER_HOURS).get())
-                .isEqualTo("Must come after the last follow-up of followup_cadence_minutes");
+                .isEqualTo("Must come after the last follow-up of the follow-up cadence");
         assertThat(admin.problemProperty(NAME).get()).isEmpty();
         assertThat(admin.errorProperty().get()).isEqualTo("Please correct the marked fields.");
     }
