@@ -49,6 +49,35 @@ public interface BackendClient {
 
     LlmSettings saveLlmSettings(LlmSettingsUpdate update);
 
+    // --- organisation settings, users, CTAs ---
+
+    /** The invite code is there for admins only. */
+    OrganisationSettings organisationSettings();
+
+    /** Admins only. */
+    OrganisationSettings saveOrganisationSettings(OrganisationSettingsUpdate update);
+
+    /** Admins only; the old code stops working. */
+    InviteCode newInviteCode();
+
+    /** Oldest account first. */
+    List<TeamMember> teamMembers();
+
+    /** Admins only; the organisation keeps one active admin (409 otherwise). */
+    TeamMember changeTeamMember(String userId, TeamMemberChange change);
+
+    /** Admins only; not one's own account nor the last active admin (409). */
+    void deleteTeamMember(String userId);
+
+    /** By name. */
+    List<Cta> ctas();
+
+    Cta createCta(CtaInput input);
+
+    Cta updateCta(String ctaId, CtaInput input);
+
+    void deleteCta(String ctaId);
+
     /** Newest activity first. */
     List<Conversation> conversations(ConversationFilter filter);
 

@@ -24,6 +24,8 @@ public final class HttpBackendClient implements BackendClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = ApiJson.MAPPER;
     private static final int REJECTED_WEBHOOKS_LIMIT = 100;
+    /** The most accounts /users gives in one page. */
+    private static final int TEAM_LIMIT = 500;
 
     private final URI baseUri;
     private final HttpClient http;
@@ -128,6 +130,58 @@ public final class HttpBackendClient implements BackendClient {
         return call("PUT", "/settings/llm", update, LlmSettings.class, true);
     }
 
+    // --- organisation settings, users, CTAs ---
+
+    @Override
+    public OrganisationSettings organisationSettings() {
+        return call("GET", "/organisation", null, OrganisationSettings.class, true);
+    }
+
+    @Override
+    public OrganisationSettings saveOrganisationSettings(OrganisationSettingsUpdate update) {
+        return call("PATCH", "/organisation", update, OrganisationSettings.class, true);
+    }
+
+    @Override
+    public InviteCode newInviteCode() {
+        return call("POST", "/organisation/invite-code", null, InviteCode.class, true);
+    }
+
+    @Override
+    public List<TeamMember> teamMembers() {
+        return call("GET", "/users?limit=" + TEAM_LIMIT, null, listOf(TeamMember.class), true);
+    }
+
+    @Override
+    public TeamMember changeTeamMember(String userId, TeamMemberChange change) {
+        return call("PATCH", "/users/" + segment(userId), change, TeamMember.class, true);
+    }
+
+    @Override
+    public void deleteTeamMember(String userId) {
+        call("DELETE", "/users/" + segment(userId), null, Void.class, true);
+    }
+
+    @Override
+    public List<Cta> ctas() {
+        return call("GET", "/ctas", null, listOf(Cta.class), true);
+    }
+
+    @Override
+    public Cta createCta(CtaInput input) {
+        return call("POST", "/ctas", input, Cta.class, true);
+    }
+
+    @Override
+    public Cta updateCta(String ctaId, CtaInput input) {
+        return call("PATCH", "/ctas/" + segment(ctaId), input, Cta.class, true);
+    }
+
+    @Override
+    public void deleteCta(String ctaId) {
+        call("DELETE", "/ctas/" + segment(ctaId), null, Void.class, true);
+    }
+
     @Override
     public List<Conversation> conversations(ConversationFilter filter) {
         List<String> query = new ArrayList<>();
@@ -201,7 +255,7 @@ public final class HttpBackendClient implements BackendClient {
         }
         HttpResponse<byte[]> response = send(request.build());
         if (response.statusCode() >= 400) {
-            throw new BackendException(response.statusCode(), errorMessage(response));
+            throw new BackendException(response.statusCode(), errorMessage(response), errorFields(response));
         }
         if (type.getRawClass() == Void.class || response.body().length == 0) {
             return null;
@@ -240,6 +294,17 @@ public final class HttpBackendClient implements BackendClient {
             // fall through to the generic text
         }
         return "The server answered with HTTP status " + response.statusCode() + ".";
+    }
+
+    /** The backend's {"fields": [...]}, empty when absent. */
+    private static List<String> errorFields(HttpResponse<byte[]> response) {
+        List<String> fields = new ArrayList<>();
+        try {
+            JSON.readTree(response.body()).path("fields").forEach(field -> fields.add(field.asText()));
+        } catch (IOException notJson) {
+            // no fields to name
+        }
+        return fields;
     }
 
     private static HttpRequest.BodyPublisher bodyOf(Object body) {

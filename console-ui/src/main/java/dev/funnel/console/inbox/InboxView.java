@@ -141,4 +141,9 @@ public final class InboxView {
     private void openPrompts() {
         viewModel.openPrompts();
     }
+
+    @FXML
+    private void openSettings() {
+        viewModel.openSettings();
+    }
 }

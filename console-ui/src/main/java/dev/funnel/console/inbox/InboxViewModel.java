@@ -219,6 +219,10 @@ public final class InboxViewModel implements BackendEventListener {
         navigator.showPrompts();
     }
 
+    public void openSettings() {
+        navigator.showOrganisationSettings();
+    }
+
     public void toggleSimulator() {
         simulatorOpen.set(!simulatorOpen.get());
     }

@@ -26,4 +26,12 @@ public interface Navigator {
     void showWhatsAppSettings();
 
     void showLlmSettings();
+
+    // --- organisation settings, users, CTAs ---
+
+    void showOrganisationSettings();
+
+    void showUsers();
+
+    void showCtas();
 }

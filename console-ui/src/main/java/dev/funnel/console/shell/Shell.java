@@ -10,6 +10,8 @@ import dev.funnel.console.common.Fxml;
 import dev.funnel.console.common.FxThreadListener;
 import dev.funnel.console.common.Notifier;
 import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.ctas.CtasView;
+import dev.funnel.console.ctas.CtasViewModel;
 import dev.funnel.console.inbox.ChatView;
 import dev.funnel.console.inbox.InboxView;
 import dev.funnel.console.inbox.InboxViewModel;
@@ -19,6 +21,9 @@ import dev.funnel.console.prompts.PromptsView;
 import dev.funnel.console.prompts.PromptsViewModel;
 import dev.funnel.console.settings.LlmSettingsView;
 import dev.funnel.console.settings.LlmSettingsViewModel;
+import dev.funnel.console.settings.OrganisationSettingsView;
+import dev.funnel.console.settings.OrganisationSettingsViewModel;
+import dev.funnel.console.settings.SettingsTabs;
 import dev.funnel.console.settings.WhatsAppSettingsView;
 import dev.funnel.console.settings.WhatsAppSettingsViewModel;
 import dev.funnel.console.setup.FirstRunView;
@@ -28,6 +33,8 @@ import dev.funnel.console.setup.ServerChoiceViewModel;
 import dev.funnel.console.setup.ServerConnector;
 import dev.funnel.console.simulator.SimulatorView;
 import dev.funnel.console.simulator.SimulatorViewModel;
+import dev.funnel.console.users.UsersView;
+import dev.funnel.console.users.UsersViewModel;
 import java.time.Clock;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -148,6 +155,29 @@ public final class Shell implements Navigator, AutoCloseable {
     public void showLlmSettings() {
         var viewModel = new LlmSettingsViewModel(client, executor, this);
         show(Fxml.load(LlmSettingsView.class, "LlmSettingsView.fxml", new LlmSettingsView(viewModel)));
+    }
+
+    // --- organisation settings, users, CTAs ---
+
+    @Override
+    public void showOrganisationSettings() {
+        var viewModel = new OrganisationSettingsViewModel(client, executor, session);
+        show(Fxml.load(OrganisationSettingsView.class, "OrganisationSettingsView.fxml",
+                new OrganisationSettingsView(viewModel), new SettingsTabs(this, SettingsTabs.Tab.ORGANISATION)));
+    }
+
+    @Override
+    public void showUsers() {
+        var viewModel = new UsersViewModel(client, executor, session);
+        show(Fxml.load(UsersView.class, "UsersView.fxml",
+                new UsersView(viewModel), new SettingsTabs(this, SettingsTabs.Tab.USERS)));
+    }
+
+    @Override
+    public void showCtas() {
+        var viewModel = new CtasViewModel(client, executor);
+        show(Fxml.load(CtasView.class, "CtasView.fxml",
+                new CtasView(viewModel), new SettingsTabs(this, SettingsTabs.Tab.CTAS)));
     }
 
     private void showWhatsApp(boolean onboarding) {

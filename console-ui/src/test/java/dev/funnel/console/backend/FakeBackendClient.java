@@ -32,6 +32,11 @@ public final class FakeBackendClient implements BackendClient {
         nextFailure = new BackendException(status, message);
     }
 
+    /** The next call fails with a 400 naming {@code fields}, as the backend's Fields does. */
+    public void failNextWithFields(String message, String... fields) {
+        nextFailure = new BackendException(400, message, List.of(fields));
+    }
+
     /** Pushes a live event the way the event stream would. */
     public void emit(BackendEvent event) {
         listener.onEvent(event);
@@ -167,6 +172,90 @@ public final class FakeBackendClient implements BackendClient {
         call("saveLlmSettings", update);
         llm = new LlmSettings(true, update.baseUrl(), update.model(), !update.apiKey().isBlank(), "organisation");
         return llm;
+    }
+
+    // --- organisation settings, users, CTAs ---
+
+    public OrganisationSettings organisation = TestData.organisationSettings();
+    public List<TeamMember> team = new ArrayList<>();
+    public List<Cta> ctaList = new ArrayList<>();
+    private int inviteCodes;
+    private int ctaCount;
+
+    @Override
+    public OrganisationSettings organisationSettings() {
+        call("organisationSettings", null);
+        return organisation;
+    }
+
+    @Override
+    public OrganisationSettings saveOrganisationSettings(OrganisationSettingsUpdate u) {
+        call("saveOrganisationSettings", u);
+        organisation = new OrganisationSettings(organisation.id(), u.name(), u.businessProfile(), u.salesPlaybook(),
+                u.tone(), u.timeZone(), u.quietHoursStart(), u.quietHoursEnd(), u.maxFollowups24h(),
+                u.maxFollowupsTotal(), u.maxWords(), u.minConfidence(),
+                u.followupCadenceMinutes().stream().sorted().toList(), u.ghostedAfterHours(), organisation.inviteCode());
+        return organisation;
+    }
+
+    @Override
+    public InviteCode newInviteCode() {
+        call("newInviteCode", null);
+        inviteCodes++;
+        return new InviteCode("%024x".formatted(inviteCodes));
+    }
+
+    @Override
+    public List<TeamMember> teamMembers() {
+        call("teamMembers", null);
+        return List.copyOf(team);
+    }
+
+    @Override
+    public TeamMember changeTeamMember(String userId, TeamMemberChange change) {
+        call("changeTeamMember " + userId, change);
+        TeamMember m = team.stream().filter(x -> x.id().equals(userId)).findFirst().orElseThrow();
+        TeamMember changed = new TeamMember(m.id(), m.name(), m.email(),
+                change.role() == null ? m.role() : change.role(),
+                change.isActive() == null ? m.isActive() : change.isActive(), m.lastLoginAt(), m.createdAt());
+        team.replaceAll(x -> x.id().equals(userId) ? changed : x);
+        return changed;
+    }
+
+    @Override
+    public void deleteTeamMember(String userId) {
+        call("deleteTeamMember " + userId, null);
+        team.removeIf(x -> x.id().equals(userId));
+    }
+
+    @Override
+    public List<Cta> ctas() {
+        call("ctas", null);
+        return List.copyOf(ctaList);
+    }
+
+    @Override
+    public Cta createCta(CtaInput input) {
+        call("createCta", input);
+        ctaCount++;
+        Cta created = new Cta("cta-" + ctaCount, input.name(), input.ctaType(), input.description(), input.url(),
+                input.isActive());
+        ctaList.add(created);
+        return created;
+    }
+
+    @Override
+    public Cta updateCta(String ctaId, CtaInput input) {
+        call("updateCta " + ctaId, input);
+        Cta changed = new Cta(ctaId, input.name(), input.ctaType(), input.description(), input.url(), input.isActive());
+        ctaList.replaceAll(x -> x.id().equals(ctaId) ? changed : x);
+        return changed;
+    }
+
+    @Override
+    public void deleteCta(String ctaId) {
+        call("deleteCta " + ctaId, null);
+        ctaList.removeIf(x -> x.id().equals(ctaId));
     }
 
     @Override

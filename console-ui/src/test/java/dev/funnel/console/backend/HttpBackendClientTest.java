@@ -235,6 +235,126 @@ class HttpBackendClientTest {
         assertThat(saved.connected()).isTrue();
     }
 
+    // --- organisation settings, users, CTAs ---
+
+    private static final String ORGANISATION = """
+            {"id":"o1","name":"Acme Solar","business_profile":null,"sales_playbook":"Offer a visit",
+             "tone":"friendly","time_zone":"Europe/Paris","quiet_hours_start":"21:00","quiet_hours_end":"08:00",
+             "max_followups_24h":2,"max_followups_total":5,"max_words":80,"min_confidence":0.6,
+             "followup_cadence_minutes":[10,180,360],"ghosted_after_hours":48,
+             "invite_code":"0123456789abcdef01234567"}""";
+
+    @Test
+    void organisationSettingsAreReadWithTheirOddlyNamedCap() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /organisation", 200, ORGANISATION);
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        OrganisationSettings organisation = client.organisationSettings();
+
+        assertThat(organisation.maxFollowups24h()).isEqualTo(2);
+        assertThat(organisation.followupCadenceMinutes()).containsExactly(10, 180, 360);
+        assertThat(organisation.businessProfile()).isNull();
+        assertThat(organisation.inviteCode()).isEqualTo("0123456789abcdef01234567");
+    }
+
+    @Test
+    void organisationSettingsArePatchedWholeWithNullsForClearedOnes() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("PATCH /organisation", 200, ORGANISATION);
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        client.saveOrganisationSettings(new OrganisationSettingsUpdate("Acme Solar", null, "Offer a visit", "friendly",
+                "Europe/Paris", null, null, 2, 5, 80, 0.6, List.of(10, 180), 48));
+
+        assertThat(server.last().body()).isEqualTo("{\"name\":\"Acme Solar\",\"business_profile\":null,"
+                + "\"sales_playbook\":\"Offer a visit\",\"tone\":\"friendly\",\"time_zone\":\"Europe/Paris\","
+                + "\"quiet_hours_start\":null,\"quiet_hours_end\":null,\"max_followups_24h\":2,"
+                + "\"max_followups_total\":5,\"max_words\":80,\"min_confidence\":0.6,"
+                + "\"followup_cadence_minutes\":[10,180],\"ghosted_after_hours\":48}");
+    }
+
+    @Test
+    void aBadRequestCarriesTheFieldsItNames() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("PATCH /organisation", 400, """
+                {"error":"max_words must be 10 to 300; tone is required","fields":["max_words","tone"]}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThatThrownBy(() -> client.saveOrganisationSettings(new OrganisationSettingsUpdate("Acme", null, null, "",
+                "Europe/Paris", null, null, 2, 5, 5, 0.6, List.of(10), 48)))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("max_words must be 10 to 300; tone is required")
+                .extracting(e -> ((BackendException) e).fields()).isEqualTo(List.of("max_words", "tone"));
+    }
+
+    @Test
+    void aNewInviteCodeIsPosted() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("POST /organisation/invite-code", 200, "{\"invite_code\":\"fedcba9876543210fedcba98\"}");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThat(client.newInviteCode().inviteCode()).isEqualTo("fedcba9876543210fedcba98");
+        assertThat(server.last().authorization()).isEqualTo("Bearer tok-1");
+    }
+
+    @Test
+    void usersAreListedAndChangedOneFieldAtATime() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /users?limit=500", 200, """
+                [{"id":"u2","name":"Alex","email":"alex@acme.example","role":"agent","is_active":true,
+                  "last_login_at":null,"created_at":"2026-11-03T10:15:30Z"}]""");
+        server.answer("PATCH /users/u2", 200, """
+                {"id":"u2","name":"Alex","email":"alex@acme.example","role":"agent","is_active":false,
+                 "last_login_at":null,"created_at":"2026-11-03T10:15:30Z"}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        TeamMember alex = client.teamMembers().getFirst();
+        TeamMember changed = client.changeTeamMember("u2", TeamMemberChange.active(false));
+
+        assertThat(alex.isActive()).isTrue();
+        assertThat(alex.lastLoginAt()).isNull();
+        assertThat(server.last().body()).isEqualTo("{\"is_active\":false}");
+        assertThat(changed.isActive()).isFalse();
+    }
+
+    @Test
+    void theLastAdminConflictKeepsTheServersWords() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("DELETE /users/u1", 409, "{\"error\":\"The organisation must keep an active admin\"}");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThatThrownBy(() -> client.deleteTeamMember("u1"))
+                .hasMessage("The organisation must keep an active admin")
+                .extracting(e -> ((BackendException) e).fields()).isEqualTo(List.of());
+    }
+
+    @Test
+    void ctasAreListedCreatedChangedAndDeleted() {
+        String cta = """
+                {"id":"c1","name":"Site visit","cta_type":"visit","description":null,"url":null,"is_active":true,
+                 "created_at":"2026-11-03T10:15:30Z","updated_at":"2026-11-03T10:15:30Z"}""";
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /ctas", 200, "[" + cta + "]");
+        server.answer("POST /ctas", 201, cta);
+        server.answer("PATCH /ctas/c1", 200, cta);
+        server.answer("DELETE /ctas/c1", 204, "");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThat(client.ctas()).containsExactly(new Cta("c1", "Site visit", "visit", null, null, true));
+        client.createCta(new CtaInput("Site visit", "visit", "", "", true));
+        String created = server.last().body();
+        client.updateCta("c1", new CtaInput("Site visit", "visit", "We come by", "", false));
+        String updated = server.last().body();
+        client.deleteCta("c1");
+
+        assertThat(created).isEqualTo(
+                "{\"name\":\"Site visit\",\"cta_type\":\"visit\",\"description\":\"\",\"url\":\"\",\"is_active\":true}");
+        assertThat(updated).contains("\"description\":\"We come by\"", "\"is_active\":false");
+        assertThat(server.last().method()).isEqualTo("DELETE");
+        assertThat(server.last().pathAndQuery()).isEqualTo("/ctas/c1");
+    }
+
     @Test
     void sendAndSimulatePostTheDocumentedBodies() {
         server.answer("POST /auth/login", 200, AUTH_RESPONSE);

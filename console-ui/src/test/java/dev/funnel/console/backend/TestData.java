@@ -1,6 +1,7 @@
 package dev.funnel.console.backend;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Small builders for backend records, with plausible defaults. */
 public final class TestData {
@@ -30,5 +31,22 @@ public final class TestData {
         return new AuthResult("token-123", "bearer",
                 new UserAccount("u1", "Sam Rivera", "sam@acme.example", "admin", "o1"),
                 new Organisation("o1", "Acme Solar"));
+    }
+
+    public static AuthResult agentSession() {
+        return new AuthResult("token-456", "bearer",
+                new UserAccount("u2", "Alex Agent", "alex@acme.example", "agent", "o1"),
+                new Organisation("o1", "Acme Solar"));
+    }
+
+    public static OrganisationSettings organisationSettings() {
+        return new OrganisationSettings("o1", "Acme Solar", "We install rooftop solar in Lyon.",
+                "Ask for the roof size, then offer a site visit.", "friendly", "Europe/Paris", "21:00", "08:00",
+                2, 5, 80, 0.6, List.of(10, 180, 360), 48, "0123456789abcdef01234567");
+    }
+
+    public static TeamMember teamMember(String id, String name, String role, boolean active) {
+        return new TeamMember(id, name, name.toLowerCase().replace(' ', '.') + "@acme.example", role, active,
+                NOW, NOW);
     }
 }

@@ -54,6 +54,23 @@ public final class RecordingNavigator implements Navigator {
         visited.add("llm");
     }
 
+    // --- organisation settings, users, CTAs ---
+
+    @Override
+    public void showOrganisationSettings() {
+        visited.add("organisation");
+    }
+
+    @Override
+    public void showUsers() {
+        visited.add("users");
+    }
+
+    @Override
+    public void showCtas() {
+        visited.add("ctas");
+    }
+
     public String last() {
         return visited.isEmpty() ? null : visited.getLast();
     }

@@ -1,0 +1,33 @@
+package dev.funnel.console.common;
+
+import dev.funnel.console.backend.BackendException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Splits a 400 that names request fields into one sentence per field, to show next to each field.
+ * The backend joins its problems with "; " and starts each with the field's JSON name
+ * ("max_words must be 10 to 300"); the name is dropped since the sentence sits under the field.
+ */
+public final class FieldProblems {
+
+    private FieldProblems() {
+    }
+
+    /** Field (JSON name) → "Must be 10 to 300"; empty when the failure names no field. */
+    public static Map<String, String> of(Throwable failure) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!(failure instanceof BackendException backend) || backend.fields().isEmpty()) {
+            return problems;
+        }
+        for (String sentence : backend.getMessage().split("; ")) {
+            String field = sentence.split(" ", 2)[0];
+            if (backend.fields().contains(field)) {
+                String rest = sentence.substring(field.length()).strip();
+                String shown = rest.isEmpty() ? sentence : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+                problems.merge(field, shown, (a, b) -> a + "; " + b);
+            }
+        }
+        return problems;
+    }
+}
