@@ -19,6 +19,8 @@ public interface Navigator {
 
     void showInbox();
 
+    void showLeads();
+
     void showWhatsAppSettings();
 
     void showLlmSettings();
