@@ -28,7 +28,11 @@ public final class FakeBackendClient implements BackendClient {
     private int sentCount;
 
     public void failNext(int status, String message) {
-        nextFailure = new BackendException(status, message);
+        failNext(new BackendException(status, message));
+    }
+
+    public void failNext(BackendException failure) {
+        nextFailure = failure;
     }
 
     /** Pushes a live event the way the event stream would. */
