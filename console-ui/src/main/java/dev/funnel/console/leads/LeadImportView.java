@@ -11,6 +11,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -60,6 +61,8 @@ public final class LeadImportView {
         failureRowColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().row()));
         failureErrorsColumn.setCellValueFactory(cell ->
                 new ReadOnlyStringWrapper(String.join("; ", cell.getValue().errors())));
+        failureErrorsColumn.setCellFactory(column -> new WrappingCell());
+        importFailures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         leadImportPanel.setOnDragOver(this::acceptFiles);
         leadImportPanel.setOnDragDropped(this::dropFile);
     }
@@ -79,6 +82,20 @@ public final class LeadImportView {
         }
         event.setDropCompleted(taken);
         event.consume();
+    }
+
+    /** A row's problems can be long: they wrap instead of being cut off. */
+    private static final class WrappingCell extends TableCell<LeadImportFailure, String> {
+
+        WrappingCell() {
+            setWrapText(true);
+        }
+
+        @Override
+        protected void updateItem(String problems, boolean empty) {
+            super.updateItem(problems, empty);
+            setText(empty ? null : problems);
+        }
     }
 
     @FXML

@@ -54,6 +54,7 @@ public final class LeadsView {
         filter(sentimentFilter, LeadStates.SENTIMENTS, "Any sentiment", viewModel.sentimentFilterProperty());
 
         leadsTable.setItems(viewModel.leads());
+        leadsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         column(nameColumn, Lead::name);
         column(phoneColumn, lead -> "+" + lead.phone());
         column(emailColumn, Lead::email);
