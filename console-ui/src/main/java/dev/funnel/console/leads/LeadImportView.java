@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -18,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 /**
@@ -61,7 +63,7 @@ public final class LeadImportView {
         failureRowColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().row()));
         failureErrorsColumn.setCellValueFactory(cell ->
                 new ReadOnlyStringWrapper(String.join("; ", cell.getValue().errors())));
-        failureErrorsColumn.setCellFactory(column -> new WrappingCell());
+        failureErrorsColumn.setCellFactory(WrappingCell::new);
         importFailures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         leadImportPanel.setOnDragOver(this::acceptFiles);
         leadImportPanel.setOnDragDropped(this::dropFile);
@@ -84,17 +86,21 @@ public final class LeadImportView {
         event.consume();
     }
 
-    /** A row's problems can be long: they wrap instead of being cut off. */
+    /** A row's problems can be long: they wrap to the column's width instead of being cut off. */
     private static final class WrappingCell extends TableCell<LeadImportFailure, String> {
 
-        WrappingCell() {
-            setWrapText(true);
+        private final Text text = new Text();
+
+        WrappingCell(TableColumn<LeadImportFailure, String> column) {
+            text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+            setPrefHeight(Control.USE_COMPUTED_SIZE);
         }
 
         @Override
         protected void updateItem(String problems, boolean empty) {
             super.updateItem(problems, empty);
-            setText(empty ? null : problems);
+            text.setText(empty ? null : problems);
+            setGraphic(empty ? null : text);
         }
     }
 
