@@ -95,6 +95,24 @@ public interface BackendClient {
     /** The newest webhooks the backend kept because it could not use them. */
     RejectedWebhooks rejectedWebhooks();
 
+    // --- leads ---
+
+    /** A page of the leads matching the filter, the most recently changed first. */
+    LeadPage leads(LeadFilter filter, int limit, int offset);
+
+    Lead createLead(NewLead lead);
+
+    /** Changes the fields {@code changes} names; a 400 names the bad ones in {@link BackendException#fields()}. */
+    Lead updateLead(String leadId, LeadChanges changes);
+
+    void deleteLead(String leadId);
+
+    /** Sends a CSV file (header row with a phone column) as one request; each row stands on its own. */
+    LeadImportResult importLeads(byte[] csv);
+
+    /** The leads matching the filter as the backend's CSV file (simulated leads left out). */
+    byte[] exportLeads(LeadFilter filter);
+
     /** Opens the live event stream; it reconnects by itself until closed. */
     EventSubscription subscribe(BackendEventListener listener);
 }

@@ -1,6 +1,8 @@
 package dev.funnel.console.backend;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A call to the backend failed. The message is meant for the person at the console: it is the
@@ -18,7 +20,7 @@ public class BackendException extends RuntimeException {
         this(status, message, List.of());
     }
 
-    /** {@code fields}: the request fields a 400 names (JSON names), each problem in the message starting with one. */
+    /** @param fields the request fields the backend named as at fault (a 400's {@code fields}) */
     public BackendException(int status, String message, List<String> fields) {
         super(message);
         this.status = status;
@@ -36,8 +38,26 @@ public class BackendException extends RuntimeException {
         return status;
     }
 
-    /** The request fields at fault, empty when the problem is not about fields. */
+    /** The request fields at fault, in the backend's JSON names; empty when the problem is not about fields. */
     public List<String> fields() {
         return fields;
+    }
+
+    /**
+     * Each field at fault with its own problem, for showing next to the field. The backend joins its
+     * problems with "; " and starts each with the field's name ("email must be an address like ...").
+     */
+    public Map<String, String> problemsByField() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (String problem : getMessage().split("; ")) {
+            String first = problem.split(" ", 2)[0];
+            if (fields.contains(first)) {
+                problems.merge(first, problem, (a, b) -> a + "; " + b);
+            }
+        }
+        for (String field : fields) {
+            problems.putIfAbsent(field, getMessage());
+        }
+        return problems;
     }
 }

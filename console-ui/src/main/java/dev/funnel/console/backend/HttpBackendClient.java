@@ -225,6 +225,66 @@ public final class HttpBackendClient implements BackendClient {
         return call("GET", "/webhooks/rejected?limit=" + REJECTED_WEBHOOKS_LIMIT, null, RejectedWebhooks.class, true);
     }
 
+    // --- leads ---
+
+    @Override
+    public LeadPage leads(LeadFilter filter, int limit, int offset) {
+        List<String> query = leadQuery(filter);
+        query.add("limit=" + limit);
+        query.add("offset=" + offset);
+        return call("GET", "/leads?" + String.join("&", query), null, LeadPage.class, true);
+    }
+
+    @Override
+    public Lead createLead(NewLead lead) {
+        return call("POST", "/leads", lead, Lead.class, true);
+    }
+
+    @Override
+    public Lead updateLead(String leadId, LeadChanges changes) {
+        return call("PATCH", "/leads/" + segment(leadId), changes, Lead.class, true);
+    }
+
+    @Override
+    public void deleteLead(String leadId) {
+        call("DELETE", "/leads/" + segment(leadId), null, Void.class, true);
+    }
+
+    @Override
+    public LeadImportResult importLeads(byte[] csv) {
+        HttpResponse<byte[]> response = exchange("POST", "/leads/import", HttpRequest.BodyPublishers.ofByteArray(csv),
+                "text/csv; charset=utf-8", "application/json", true);
+        try {
+            return JSON.readValue(response.body(), LeadImportResult.class);
+        } catch (IOException e) {
+            throw new BackendException(response.statusCode(),
+                    "The server at " + baseUri + " sent an answer this console does not understand (/leads/import).");
+        }
+    }
+
+    @Override
+    public byte[] exportLeads(LeadFilter filter) {
+        List<String> query = leadQuery(filter);
+        String path = "/leads/export" + (query.isEmpty() ? "" : "?" + String.join("&", query));
+        return exchange("GET", path, HttpRequest.BodyPublishers.noBody(), null, "text/csv", true).body();
+    }
+
+    /** The filter's non-blank parts as encoded "name=value" query parameters. */
+    private static List<String> leadQuery(LeadFilter filter) {
+        List<String> query = new ArrayList<>();
+        addParam(query, "stage", filter.stage());
+        addParam(query, "intent_level", filter.intentLevel());
+        addParam(query, "sentiment", filter.sentiment());
+        addParam(query, "q", filter.q());
+        return query;
+    }
+
+    private static void addParam(List<String> query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.add(name + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+    }
+
     @Override
     public EventSubscription subscribe(BackendEventListener listener) {
         String scheme = "https".equalsIgnoreCase(baseUri.getScheme()) ? "wss" : "ws";
@@ -243,20 +303,8 @@ public final class HttpBackendClient implements BackendClient {
     }
 
     private <T> T call(String method, String path, Object body, JavaType type, boolean authenticated) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .method(method, bodyOf(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authenticated) {
-            request.header("Authorization", "Bearer " + requireToken());
-        }
-        HttpResponse<byte[]> response = send(request.build());
-        if (response.statusCode() >= 400) {
-            throw new BackendException(response.statusCode(), errorMessage(response), errorFields(response));
-        }
+        HttpResponse<byte[]> response = exchange(method, path, bodyOf(body), body == null ? null : "application/json",
+                "application/json", authenticated);
         if (type.getRawClass() == Void.class || response.body().length == 0) {
             return null;
         }
@@ -283,28 +331,41 @@ public final class HttpBackendClient implements BackendClient {
         }
     }
 
-    /** The backend's {"error": "..."} text; otherwise a sentence naming the status. */
-    private static String errorMessage(HttpResponse<byte[]> response) {
+    /** Sends the request; an answer of 400 or more becomes a {@link BackendException}. */
+    private HttpResponse<byte[]> exchange(String method, String path, HttpRequest.BodyPublisher body,
+                                          String contentType, String accept, boolean authenticated) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", accept)
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authenticated) {
+            request.header("Authorization", "Bearer " + requireToken());
+        }
+        HttpResponse<byte[]> response = send(request.build());
+        if (response.statusCode() >= 400) {
+            throw failure(response);
+        }
+        return response;
+    }
+
+    /** The backend's {"error": "...", "fields": [...]}; otherwise a sentence naming the status. */
+    private static BackendException failure(HttpResponse<byte[]> response) {
         try {
-            JsonNode error = JSON.readTree(response.body()).path("error");
+            JsonNode body = JSON.readTree(response.body());
+            JsonNode error = body.path("error");
             if (error.isTextual() && !error.asText().isBlank()) {
-                return error.asText();
+                List<String> fields = new ArrayList<>();
+                body.path("fields").forEach(field -> fields.add(field.asText()));
+                return new BackendException(response.statusCode(), error.asText(), fields);
             }
         } catch (IOException notJson) {
             // fall through to the generic text
         }
-        return "The server answered with HTTP status " + response.statusCode() + ".";
-    }
-
-    /** The backend's {"fields": [...]}, empty when absent. */
-    private static List<String> errorFields(HttpResponse<byte[]> response) {
-        List<String> fields = new ArrayList<>();
-        try {
-            JSON.readTree(response.body()).path("fields").forEach(field -> fields.add(field.asText()));
-        } catch (IOException notJson) {
-            // no fields to name
-        }
-        return fields;
+        return new BackendException(response.statusCode(),
+                "The server answered with HTTP status " + response.statusCode() + ".");
     }
 
     private static HttpRequest.BodyPublisher bodyOf(Object body) {

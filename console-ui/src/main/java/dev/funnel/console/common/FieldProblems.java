@@ -1,7 +1,9 @@
 package dev.funnel.console.common;
 
 import dev.funnel.console.backend.BackendException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,17 +19,19 @@ public final class FieldProblems {
     /** Field (JSON name) → "Must be 10 to 300"; empty when the failure names no field. */
     public static Map<String, String> of(Throwable failure) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (!(failure instanceof BackendException backend) || backend.fields().isEmpty()) {
-            return problems;
-        }
-        for (String sentence : backend.getMessage().split("; ")) {
-            String field = sentence.split(" ", 2)[0];
-            if (backend.fields().contains(field)) {
-                String rest = sentence.substring(field.length()).strip();
-                String shown = rest.isEmpty() ? sentence : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
-                problems.merge(field, shown, (a, b) -> a + "; " + b);
-            }
+        if (failure instanceof BackendException backend) {
+            backend.problemsByField().forEach((field, sentences) -> problems.put(field, withoutName(field, sentences)));
         }
         return problems;
+    }
+
+    /** "max_words must be 10 to 300" under the field "max_words" reads "Must be 10 to 300". */
+    private static String withoutName(String field, String sentences) {
+        List<String> shown = new ArrayList<>();
+        for (String sentence : sentences.split("; ")) {
+            String rest = sentence.startsWith(field + " ") ? sentence.substring(field.length()).strip() : sentence;
+            shown.add(rest.isEmpty() ? sentence : Character.toUpperCase(rest.charAt(0)) + rest.substring(1));
+        }
+        return String.join("; ", shown);
     }
 }

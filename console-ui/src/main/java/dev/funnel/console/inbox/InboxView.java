@@ -123,6 +123,11 @@ public final class InboxView {
     }
 
     @FXML
+    private void openLeads() {
+        viewModel.openLeads();
+    }
+
+    @FXML
     private void openWhatsAppSettings() {
         viewModel.openWhatsAppSettings();
     }

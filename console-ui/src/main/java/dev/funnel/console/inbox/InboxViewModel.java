@@ -203,6 +203,10 @@ public final class InboxViewModel implements BackendEventListener {
         return -1;
     }
 
+    public void openLeads() {
+        navigator.showLeads();
+    }
+
     public void openWhatsAppSettings() {
         navigator.showWhatsAppSettings();
     }

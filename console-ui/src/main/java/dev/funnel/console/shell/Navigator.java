@@ -23,6 +23,8 @@ public interface Navigator {
 
     void showInbox();
 
+    void showLeads();
+
     void showWhatsAppSettings();
 
     void showLlmSettings();

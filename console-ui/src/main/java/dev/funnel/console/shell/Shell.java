@@ -15,6 +15,10 @@ import dev.funnel.console.ctas.CtasViewModel;
 import dev.funnel.console.inbox.ChatView;
 import dev.funnel.console.inbox.InboxView;
 import dev.funnel.console.inbox.InboxViewModel;
+import dev.funnel.console.leads.LeadFormView;
+import dev.funnel.console.leads.LeadImportView;
+import dev.funnel.console.leads.LeadsView;
+import dev.funnel.console.leads.LeadsViewModel;
 import dev.funnel.console.login.LoginView;
 import dev.funnel.console.login.LoginViewModel;
 import dev.funnel.console.prompts.PromptsView;
@@ -144,6 +148,13 @@ public final class Shell implements Navigator, AutoCloseable {
             inbox.refreshRejectedWebhooks();
         }
         show(inboxScreen);
+    }
+
+    @Override
+    public void showLeads() {
+        var viewModel = new LeadsViewModel(client, executor, this);
+        show(Fxml.load(LeadsView.class, "LeadsView.fxml", new LeadsView(viewModel), new LeadFormView(viewModel),
+                new LeadImportView(viewModel)));
     }
 
     @Override

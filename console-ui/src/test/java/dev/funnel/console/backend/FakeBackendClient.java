@@ -1,6 +1,7 @@
 package dev.funnel.console.backend;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,7 +30,11 @@ public final class FakeBackendClient implements BackendClient {
     private int sentCount;
 
     public void failNext(int status, String message) {
-        nextFailure = new BackendException(status, message);
+        failNext(new BackendException(status, message));
+    }
+
+    public void failNext(BackendException failure) {
+        nextFailure = failure;
     }
 
     /** The next call fails with a 400 naming {@code fields}, as the backend's Fields does. */
@@ -299,6 +304,76 @@ public final class FakeBackendClient implements BackendClient {
     public RejectedWebhooks rejectedWebhooks() {
         call("rejectedWebhooks", null);
         return rejectedWebhooks;
+    }
+
+    // --- leads ---
+
+    /** The organisation's leads, most recently changed first; listing filters and pages them like the backend. */
+    public List<Lead> leads = new ArrayList<>();
+    public LeadImportResult importResult = new LeadImportResult(0, 0, 0, List.of());
+    public byte[] exportCsv = new byte[0];
+    public LeadFilter lastLeadFilter;
+    private int createdLeads;
+
+    @Override
+    public LeadPage leads(LeadFilter filter, int limit, int offset) {
+        call("leads " + limit + "@" + offset, filter);
+        lastLeadFilter = filter;
+        List<Lead> matching = leads.stream().filter(lead -> matches(lead, filter)).toList();
+        return new LeadPage(matching.stream().skip(offset).limit(limit).toList(), matching.size(), limit, offset);
+    }
+
+    @Override
+    public Lead createLead(NewLead lead) {
+        call("createLead", lead);
+        createdLeads++;
+        Lead created = new Lead("new-lead-" + createdLeads, lead.phone(), lead.name(), lead.email(), lead.company(),
+                "greeting", "unknown", "neutral", false, null, TestData.NOW, TestData.NOW);
+        leads.addFirst(created);
+        return created;
+    }
+
+    @Override
+    public Lead updateLead(String leadId, LeadChanges changes) {
+        call("updateLead " + leadId, changes);
+        Lead old = leads.stream().filter(lead -> lead.id().equals(leadId)).findFirst().orElseThrow();
+        Lead changed = new Lead(old.id(), old.phone(), or(changes.name(), old.name()), or(changes.email(), old.email()),
+                or(changes.company(), old.company()), or(changes.stage(), old.stage()),
+                or(changes.intentLevel(), old.intentLevel()), or(changes.sentiment(), old.sentiment()), old.simulated(),
+                old.conversationId(), old.createdAt(), TestData.NOW);
+        leads.replaceAll(lead -> lead.id().equals(leadId) ? changed : lead);
+        return changed;
+    }
+
+    @Override
+    public void deleteLead(String leadId) {
+        call("deleteLead " + leadId, null);
+        leads.removeIf(lead -> lead.id().equals(leadId));
+    }
+
+    @Override
+    public LeadImportResult importLeads(byte[] csv) {
+        call("importLeads", new String(csv, StandardCharsets.UTF_8));
+        return importResult;
+    }
+
+    @Override
+    public byte[] exportLeads(LeadFilter filter) {
+        call("exportLeads", filter);
+        return exportCsv.clone();
+    }
+
+    private static boolean matches(Lead lead, LeadFilter filter) {
+        String q = filter.q() == null ? "" : filter.q().strip().toLowerCase();
+        return (filter.stage() == null || filter.stage().equals(lead.stage()))
+                && (filter.intentLevel() == null || filter.intentLevel().equals(lead.intentLevel()))
+                && (filter.sentiment() == null || filter.sentiment().equals(lead.sentiment()))
+                && (q.isEmpty() || (lead.phone() + " " + lead.name() + " " + lead.email() + " " + lead.company())
+                        .toLowerCase().contains(q));
+    }
+
+    private static String or(String change, String old) {
+        return change == null ? old : change.isEmpty() ? null : change;
     }
 
     @Override

@@ -383,4 +383,90 @@ class HttpBackendClientTest {
 
         assertThat(server.last().method()).isEqualTo("DELETE");
     }
+
+    private static final String LEAD_JSON = """
+            {"id":"l1","phone":"14155550123","name":"Asha","email":null,"company":"Acme","stage":"pricing",
+             "intent_level":"high","sentiment":"curious","simulated":false,"conversation_id":"c1",
+             "created_at":"2026-11-20T10:15:30Z","updated_at":"2026-11-21T08:00:00Z"}""";
+
+    @Test
+    void leadsAreListedWithFiltersSearchAndPaging() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /leads?stage=pricing&intent_level=very_high&q=asha%20rao&limit=50&offset=100", 200,
+                "{\"items\":[" + LEAD_JSON + "],\"total\":101,\"limit\":50,\"offset\":100}");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        LeadPage page = client.leads(new LeadFilter("pricing", "very_high", null, " asha rao "), 50, 100);
+
+        assertThat(page.total()).isEqualTo(101);
+        assertThat(page.offset()).isEqualTo(100);
+        Lead asha = page.items().getFirst();
+        assertThat(asha.intentLevel()).isEqualTo("high");
+        assertThat(asha.email()).isNull();
+        assertThat(asha.updatedAt()).isEqualTo(Instant.parse("2026-11-21T08:00:00Z"));
+    }
+
+    @Test
+    void aLeadIsCreatedChangedAndDeleted() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("POST /leads", 201, LEAD_JSON);
+        server.answer("PATCH /leads/l1", 200, LEAD_JSON);
+        server.answer("DELETE /leads/l1", 204, "");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        client.createLead(new NewLead("+1 415 555 0123", "Asha", null, "Acme"));
+        String created = server.last().body();
+        client.updateLead("l1", new LeadChanges("", null, null, "pricing", null, null));
+        String changed = server.last().body();
+        client.deleteLead("l1");
+
+        assertThat(created).isEqualTo("{\"phone\":\"+1 415 555 0123\",\"name\":\"Asha\",\"email\":null,\"company\":\"Acme\"}");
+        assertThat(changed).isEqualTo("{\"name\":\"\",\"stage\":\"pricing\"}");
+        assertThat(server.last().method()).isEqualTo("DELETE");
+    }
+
+    @Test
+    void aRefusedChangeNamesItsFields() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("PATCH /leads/l1", 400, """
+                {"error":"email must be an address like name@example.com; stage must be one of: greeting, pricing",
+                 "fields":["email","stage"]}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThatThrownBy(() -> client.updateLead("l1", new LeadChanges(null, "x", null, "nope", null, null)))
+                .isInstanceOfSatisfying(BackendException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.fields()).containsExactly("email", "stage");
+                    assertThat(e.problemsByField()).containsEntry("email", "email must be an address like name@example.com")
+                            .containsEntry("stage", "stage must be one of: greeting, pricing");
+                });
+    }
+
+    @Test
+    void aCsvFileIsImportedAsTextCsvAndItsResultRead() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("POST /leads/import", 200, """
+                {"imported":1,"updated":0,"unchanged":2,"failed":[{"row":3,"errors":["phone is required"]}]}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        LeadImportResult result = client.importLeads("phone,name\n14155550123,Asha\n,Bruno\n".getBytes());
+
+        assertThat(server.last().body()).isEqualTo("phone,name\n14155550123,Asha\n,Bruno\n");
+        assertThat(server.last().contentType()).isEqualTo("text/csv; charset=utf-8");
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(result.unchanged()).isEqualTo(2);
+        assertThat(result.failed()).containsExactly(new LeadImportFailure(3, List.of("phone is required")));
+    }
+
+    @Test
+    void anExportReturnsTheCsvBytesForTheFilters() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /leads/export?sentiment=curious", 200, "phone,name\n14155550123,Asha\n");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        byte[] csv = client.exportLeads(new LeadFilter(null, null, "curious", ""));
+
+        assertThat(new String(csv)).isEqualTo("phone,name\n14155550123,Asha\n");
+        assertThat(server.last().authorization()).isEqualTo("Bearer tok-1");
+    }
 }

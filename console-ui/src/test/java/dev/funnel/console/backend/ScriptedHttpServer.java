@@ -14,7 +14,7 @@ import java.util.Map;
 /** A real HTTP server on loopback that answers scripted JSON and records each request, for client tests. */
 final class ScriptedHttpServer implements AutoCloseable {
 
-    record Recorded(String method, String pathAndQuery, String authorization, String body) {
+    record Recorded(String method, String pathAndQuery, String authorization, String body, String contentType) {
     }
 
     private record Answer(int status, String body) {
@@ -31,7 +31,8 @@ final class ScriptedHttpServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             synchronized (requests) {
                 requests.add(new Recorded(exchange.getRequestMethod(), target,
-                        exchange.getRequestHeaders().getFirst("Authorization"), body));
+                        exchange.getRequestHeaders().getFirst("Authorization"), body,
+                        exchange.getRequestHeaders().getFirst("Content-Type")));
             }
             Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + target,
                     new Answer(404, "{\"error\":\"Not found\"}"));

@@ -45,6 +45,11 @@ public final class RecordingNavigator implements Navigator {
     }
 
     @Override
+    public void showLeads() {
+        visited.add("leads");
+    }
+
+    @Override
     public void showWhatsAppSettings() {
         visited.add("whatsapp");
     }
