@@ -125,6 +125,48 @@ public final class HttpBackendClient implements BackendClient {
         return call("POST", "/messages/send", message, Message.class, true);
     }
 
+    // --- templates ---
+
+    @Override
+    public List<Template> templates() {
+        return call("GET", "/templates", null, listOf(Template.class), true);
+    }
+
+    @Override
+    public Template createTemplate(TemplateDraft draft) {
+        return call("POST", "/templates", draft, Template.class, true);
+    }
+
+    @Override
+    public Template updateTemplate(String templateId, TemplateDraft draft) {
+        return call("PATCH", "/templates/" + segment(templateId), draft, Template.class, true);
+    }
+
+    @Override
+    public void deleteTemplate(String templateId) {
+        call("DELETE", "/templates/" + segment(templateId), null, Void.class, true);
+    }
+
+    @Override
+    public Template submitTemplate(String templateId) {
+        return call("POST", "/templates/" + segment(templateId) + "/submit", null, Template.class, true);
+    }
+
+    @Override
+    public Template refreshTemplate(String templateId) {
+        return call("POST", "/templates/" + segment(templateId) + "/refresh", null, Template.class, true);
+    }
+
+    @Override
+    public TemplateSync syncTemplates() {
+        return call("POST", "/templates/sync", null, TemplateSync.class, true);
+    }
+
+    @Override
+    public Message sendTemplate(OutgoingTemplateMessage message) {
+        return call("POST", "/messages/send", message, Message.class, true);
+    }
+
     @Override
     public void simulate(SimulatedInbound inbound) {
         call("POST", "/debug/simulate", inbound, JsonNode.class, true);
@@ -165,7 +207,7 @@ public final class HttpBackendClient implements BackendClient {
         }
         HttpResponse<byte[]> response = send(request.build());
         if (response.statusCode() >= 400) {
-            throw new BackendException(response.statusCode(), errorMessage(response));
+            throw new BackendException(response.statusCode(), errorMessage(response), errorFields(response));
         }
         if (type.getRawClass() == Void.class || response.body().length == 0) {
             return null;
@@ -204,6 +246,21 @@ public final class HttpBackendClient implements BackendClient {
             // fall through to the generic text
         }
         return "The server answered with HTTP status " + response.statusCode() + ".";
+    }
+
+    /** The request fields a 400 names in its {"fields": [...]}; none otherwise. */
+    private static List<String> errorFields(HttpResponse<byte[]> response) {
+        List<String> fields = new ArrayList<>();
+        try {
+            JSON.readTree(response.body()).path("fields").forEach(field -> {
+                if (field.isTextual()) {
+                    fields.add(field.asText());
+                }
+            });
+        } catch (IOException notJson) {
+            // no fields then
+        }
+        return fields;
     }
 
     private static HttpRequest.BodyPublisher bodyOf(Object body) {

@@ -207,6 +207,10 @@ public final class InboxViewModel implements BackendEventListener {
         navigator.showWhatsAppSettings();
     }
 
+    public void openTemplates() {
+        navigator.showTemplates();
+    }
+
     public void openLanguageModelSettings() {
         navigator.showLlmSettings();
     }

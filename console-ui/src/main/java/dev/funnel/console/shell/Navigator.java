@@ -21,5 +21,7 @@ public interface Navigator {
 
     void showWhatsAppSettings();
 
+    void showTemplates();
+
     void showLlmSettings();
 }

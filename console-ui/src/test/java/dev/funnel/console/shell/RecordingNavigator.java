@@ -40,6 +40,11 @@ public final class RecordingNavigator implements Navigator {
     }
 
     @Override
+    public void showTemplates() {
+        visited.add("templates");
+    }
+
+    @Override
     public void showLlmSettings() {
         visited.add("llm");
     }
