@@ -153,6 +153,11 @@ public final class FakeBackendClient implements BackendClient {
 
     // --- templates ---
 
+    /** The next call fails as a 400 naming these request fields. */
+    public void failNextWithFields(String message, List<String> fields) {
+        nextFailure = new BackendException(400, message, fields);
+    }
+
     @Override
     public List<Template> templates() {
         call("templates", null);
