@@ -129,6 +129,8 @@ public final class TemplateEditorView {
         HBox.setHgrow(target, Priority.ALWAYS);
         Button remove = new Button("Remove");
         remove.getStyleClass().add("secondary");
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        type.setMinWidth(Region.USE_PREF_SIZE);
         remove.setOnAction(event -> viewModel.removeButton(button));
         TextField example = new TextField();
         example.setPromptText("Example address for {{1}}, e.g. https://example.com/offer/spring");
