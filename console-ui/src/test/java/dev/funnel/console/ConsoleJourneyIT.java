@@ -2,28 +2,21 @@ package dev.funnel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.funnel.console.backend.BackendLauncher;
 import dev.funnel.console.backend.Conversation;
 import dev.funnel.console.backend.HttpBackendClient;
-import dev.funnel.console.backend.LaunchedBackend;
 import dev.funnel.console.backend.Message;
 import dev.funnel.console.backend.NewOrganisation;
 import dev.funnel.console.common.ConsolePreferences;
 import dev.funnel.console.common.MemoryPreferences;
 import dev.funnel.console.simulator.SimulatorViewModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -34,31 +27,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real console window against a real backend, started in this JVM through the same
- * {@link BackendLauncher} the console uses for "This computer", but on a free port with a
- * throwaway data folder and no language model (so a new lead is flagged for a person).
+ * The real console window against a real backend in this JVM ({@link JourneyBackend}) with no
+ * language model (so a new lead is flagged for a person).
  */
 class ConsoleJourneyIT {
 
     private static final String EMAIL = "sam@journey.example";
     private static final String PASSWORD = "journey-password";
     private static final String LEAD_PHONE = SimulatorViewModel.DEFAULT_PHONE;
-    private static final long PATIENCE_SECONDS = 20;
 
-    private static LaunchedBackend backend;
-    private static Path dataDir;
+    private static JourneyBackend backend;
     private final FxRobot robot = new FxRobot();
     private Application console;
 
     @BeforeAll
     static void startBackendWithAnOrganisation() throws IOException {
-        Optional<BackendLauncher> launcher = BackendLauncher.findEmbedded();
-        assertThat(launcher).as("the embedded backend launcher").isPresent();
-        dataDir = Files.createTempDirectory("funnel-journey");
-        backend = launcher.get().start(Map.of("FUNNEL_PORT", "0", "FUNNEL_DATA_DIR", dataDir.toString()));
+        backend = JourneyBackend.start(Map.of());
         HttpBackendClient.create(backend.baseUri())
                 .createOrganisation(new NewOrganisation("Journey Solar", "Sam Rivera", EMAIL, PASSWORD));
     }
@@ -66,12 +52,7 @@ class ConsoleJourneyIT {
     @AfterAll
     static void stopBackend() throws IOException {
         if (backend != null) {
-            backend.stop();
-        }
-        if (dataDir != null) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            backend.close();
         }
     }
 
@@ -91,15 +72,7 @@ class ConsoleJourneyIT {
 
     @Test
     void operatorSeesASimulatedLeadTakesOverAndReplies() {
-        robot.clickOn("#remoteChoice");
-        fill("#serverUrl", backend.baseUri().toString());
-        robot.clickOn("#connectButton");
-        waitUntil(() -> robot.lookup("#loginButton").tryQuery().isPresent());
-
-        fill("#email", EMAIL);
-        fill("#password", PASSWORD);
-        robot.clickOn("#loginButton");
-        waitUntil(() -> robot.lookup("#conversationList").tryQuery().isPresent());
+        ConsoleRobot.signIn(robot, backend.baseUri().toString(), EMAIL, PASSWORD);
 
         robot.clickOn("#simulateButton");
         fill("#simText", "Hi, do you install solar panels in Lyon?");
@@ -124,7 +97,7 @@ class ConsoleJourneyIT {
     }
 
     private void fill(String query, String text) {
-        robot.interact(() -> robot.lookup(query).queryTextInputControl().setText(text));
+        ConsoleRobot.fill(robot, query, text);
     }
 
     private ListView<Conversation> conversationList() {
@@ -140,22 +113,7 @@ class ConsoleJourneyIT {
                 && cell.getItem() instanceof Conversation c && phone.equals(c.leadPhone())).query();
     }
 
-    /** On timeout, says what the screen showed: the error labels usually name the cause. */
     private void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out; visible messages: " + visibleMessages(), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String visibleMessages() {
-        return robot.lookup((Node node) -> node instanceof Labeled label && label.isVisible()
-                        && (label.getStyleClass().contains("error-text") || label.getStyleClass().contains("hint-text"))
-                        && label.getText() != null && !label.getText().isBlank())
-                .queryAllAs(Labeled.class).stream()
-                .map(label -> (label.getId() == null ? "" : "#" + label.getId() + ": ") + label.getText())
-                .toList().toString();
+        ConsoleRobot.waitUntil(robot, condition);
     }
 }

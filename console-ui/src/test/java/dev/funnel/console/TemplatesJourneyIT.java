@@ -2,10 +2,8 @@ package dev.funnel.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.funnel.console.backend.BackendLauncher;
 import dev.funnel.console.backend.Credentials;
 import dev.funnel.console.backend.HttpBackendClient;
-import dev.funnel.console.backend.LaunchedBackend;
 import dev.funnel.console.backend.NewOrganisation;
 import dev.funnel.console.backend.Template;
 import dev.funnel.console.backend.TemplateButton;
@@ -13,20 +11,15 @@ import dev.funnel.console.backend.WhatsAppSettingsUpdate;
 import dev.funnel.console.common.ConsolePreferences;
 import dev.funnel.console.common.MemoryPreferences;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Template create and submit in the real window, against a real embedded backend whose WhatsApp is
@@ -46,22 +38,16 @@ class TemplatesJourneyIT {
 
     private static final String EMAIL = "sam@templates.example";
     private static final String PASSWORD = "journey-password";
-    private static final long PATIENCE_SECONDS = 20;
 
     private static GraphApiStandIn graph;
-    private static LaunchedBackend backend;
-    private static Path dataDir;
+    private static JourneyBackend backend;
     private final FxRobot robot = new FxRobot();
     private Application console;
 
     @BeforeAll
     static void startBackendWithWhatsAppConnected() throws IOException {
         graph = GraphApiStandIn.start();
-        Optional<BackendLauncher> launcher = BackendLauncher.findEmbedded();
-        assertThat(launcher).as("the embedded backend launcher").isPresent();
-        dataDir = Files.createTempDirectory("funnel-templates-journey");
-        backend = launcher.get().start(Map.of("FUNNEL_PORT", "0", "FUNNEL_DATA_DIR", dataDir.toString(),
-                "WHATSAPP_GRAPH_URL", graph.baseUrl().toString()));
+        backend = JourneyBackend.start(Map.of("WHATSAPP_GRAPH_URL", graph.baseUrl().toString()));
         HttpBackendClient admin = HttpBackendClient.create(backend.baseUri());
         admin.createOrganisation(new NewOrganisation("Templates Solar", "Sam Rivera", EMAIL, PASSWORD));
         admin.login(new Credentials(EMAIL, PASSWORD));
@@ -72,15 +58,10 @@ class TemplatesJourneyIT {
     @AfterAll
     static void stopBackend() throws IOException {
         if (backend != null) {
-            backend.stop();
+            backend.close();
         }
         if (graph != null) {
             graph.close();
-        }
-        if (dataDir != null) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 
@@ -99,14 +80,7 @@ class TemplatesJourneyIT {
 
     @Test
     void operatorWritesATemplateWithALivePreviewAndSubmitsItToMeta() {
-        robot.clickOn("#remoteChoice");
-        fill("#serverUrl", backend.baseUri().toString());
-        robot.clickOn("#connectButton");
-        waitUntil(() -> robot.lookup("#loginButton").tryQuery().isPresent());
-        fill("#email", EMAIL);
-        fill("#password", PASSWORD);
-        robot.clickOn("#loginButton");
-        waitUntil(() -> robot.lookup("#templatesButton").tryQuery().isPresent());
+        ConsoleRobot.signIn(robot, backend.baseUri().toString(), EMAIL, PASSWORD);
 
         robot.clickOn("#templatesButton");
         waitUntil(() -> robot.lookup("#templateName").tryQuery().isPresent());
@@ -137,7 +111,7 @@ class TemplatesJourneyIT {
     }
 
     private void fill(String query, String text) {
-        robot.interact(() -> robot.lookup(query).queryTextInputControl().setText(text));
+        ConsoleRobot.fill(robot, query, text);
     }
 
     private void fillExample(int index, String text) {
@@ -167,22 +141,7 @@ class TemplatesJourneyIT {
         return robot.lookup("#templateList").queryListView();
     }
 
-    /** On timeout, says what the screen showed: the error labels usually name the cause. */
     private void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out; visible messages: " + visibleMessages(), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String visibleMessages() {
-        return robot.lookup((Node node) -> node instanceof Labeled label && label.isVisible()
-                        && (label.getStyleClass().contains("error-text") || label.getStyleClass().contains("hint-text"))
-                        && label.getText() != null && !label.getText().isBlank())
-                .queryAllAs(Labeled.class).stream()
-                .map(label -> (label.getId() == null ? "" : "#" + label.getId() + ": ") + label.getText())
-                .toList().toString();
+        ConsoleRobot.waitUntil(robot, condition);
     }
 }

@@ -104,15 +104,10 @@ class TemplatesSmokeTest {
     }
 
     private static void signIn(FxRobot robot) {
-        fill(robot, "#serverUrl", "http://team.example:8090");
-        robot.clickOn("#connectButton");
-        fill(robot, "#email", "sam@acme.example");
-        fill(robot, "#password", "secret-pw");
-        robot.clickOn("#loginButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        ConsoleRobot.signIn(robot, "http://team.example:8090", "sam@acme.example", "secret-pw");
     }
 
     private static void fill(FxRobot robot, String query, String text) {
-        robot.interact(() -> robot.lookup(query).queryTextInputControl().setText(text));
+        ConsoleRobot.fill(robot, query, text);
     }
 }

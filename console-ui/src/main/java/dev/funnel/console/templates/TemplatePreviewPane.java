@@ -21,7 +21,7 @@ public final class TemplatePreviewPane extends VBox {
     public TemplatePreviewPane() {
         super(2);
         getStyleClass().add("template-preview");
-        bubble.getStyleClass().add("preview-bubble");
+        bubble.getStyleClass().addAll("bubble", "bubble-lead"); // the chat's own bubble, as the lead sees it
         buttons.getStyleClass().add("preview-buttons");
         getChildren().addAll(bubble, buttons);
         preview.subscribe(this::show);
