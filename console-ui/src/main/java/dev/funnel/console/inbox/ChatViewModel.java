@@ -53,14 +53,14 @@ public final class ChatViewModel {
     private final StringProperty reply = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty windowClosedBySender = new SimpleBooleanProperty();
+    private final BooleanProperty windowClosedByBackend = new SimpleBooleanProperty();
     private final TemplatePickerViewModel templatePicker;
 
     private final BooleanBinding open = conversation.isNotNull();
     private final BooleanBinding humanMode = Bindings.createBooleanBinding(
             () -> conversation.get() != null && conversation.get().humanMode(), conversation);
     private final BooleanBinding windowOpen = Bindings.createBooleanBinding(this::windowOpenNow,
-            conversation, messages, windowClosedBySender);
+            conversation, messages, windowClosedByBackend);
     private final BooleanBinding canType = humanMode.and(windowOpen);
     /** The conversation templates are offered for: the open one once it is in human mode with the window closed. */
     private final ObjectBinding<String> pickerConversation = Bindings.createObjectBinding(
@@ -91,7 +91,7 @@ public final class ChatViewModel {
             conversation.set(selected);
             return;
         }
-        windowClosedBySender.set(false);
+        windowClosedByBackend.set(false);
         conversation.set(selected);
         messages.clear();
         reply.set("");
@@ -131,7 +131,7 @@ public final class ChatViewModel {
             }
         }
         if (message.messageFrom() == MessageFrom.LEAD) {
-            windowClosedBySender.set(false); // the lead wrote: the window is open again
+            windowClosedByBackend.set(false); // the lead wrote: the window is open again
         }
         messages.add(message);
     }
@@ -176,7 +176,7 @@ public final class ChatViewModel {
             error.set(ErrorMessages.describe(failure));
             if (failure instanceof BackendException backend && backend.status() == 409
                     && backend.getMessage().contains("24-hour window")) {
-                windowClosedBySender.set(true);
+                windowClosedByBackend.set(true);
             }
         });
     }
@@ -184,7 +184,7 @@ public final class ChatViewModel {
     /** Open while the lead's last message is less than 24 hours old, unless the backend refused text since. */
     private boolean windowOpenNow() {
         Conversation current = conversation.get();
-        if (current == null || windowClosedBySender.get()) {
+        if (current == null || windowClosedByBackend.get()) {
             return false;
         }
         Instant leadWrote = messages.stream().filter(m -> m.messageFrom() == MessageFrom.LEAD && m.createdAt() != null)
