@@ -90,6 +90,32 @@ public interface BackendClient {
 
     Message sendMessage(OutgoingMessage message);
 
+    // --- templates ---
+
+    /** The organisation's templates, by name and language. */
+    List<Template> templates();
+
+    /** Stored as a DRAFT; a 400 names every bad field ({@link BackendException#fields()}). */
+    Template createTemplate(TemplateDraft draft);
+
+    /** Only a DRAFT or REJECTED template can change. */
+    Template updateTemplate(String templateId, TemplateDraft draft);
+
+    /** Deleted at Meta first when Meta has it. */
+    void deleteTemplate(String templateId);
+
+    /** Sent to Meta for review; usually comes back PENDING. */
+    Template submitTemplate(String templateId);
+
+    /** Meta's current status (and rejection reason). */
+    Template refreshTemplate(String templateId);
+
+    /** Brings in Meta's list of the business account's templates. */
+    TemplateSync syncTemplates();
+
+    /** An approved template to the lead, e.g. once the 24-hour window has closed. */
+    Message sendTemplate(OutgoingTemplateMessage message);
+
     void simulate(SimulatedInbound inbound);
 
     /** The newest webhooks the backend kept because it could not use them. */

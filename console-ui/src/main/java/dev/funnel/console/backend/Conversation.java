@@ -2,7 +2,10 @@ package dev.funnel.console.backend;
 
 import java.time.Instant;
 
-/** One lead's conversation as listed in the inbox. Immutable: updates arrive as whole new values. */
+/**
+ * One lead's conversation as listed in the inbox. Immutable: updates arrive as whole new values.
+ * {@code lastUserMessageAt}: when the lead last wrote (null: never), which opens WhatsApp's 24-hour window.
+ */
 public record Conversation(
         String id,
         String leadId,
@@ -18,7 +21,8 @@ public record Conversation(
         String rollingSummary,
         String lastMessage,
         Instant lastMessageAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant lastUserMessageAt) {
 
     public boolean humanMode() {
         return mode == ConversationMode.HUMAN;
@@ -31,11 +35,13 @@ public record Conversation(
 
     public Conversation withLastMessage(String content, Instant at) {
         return new Conversation(id, leadId, leadName, leadPhone, stage, intentLevel, userSentiment, mode,
-                needsAttention, attentionReason, simulated, rollingSummary, content, at, updatedAt);
+                needsAttention, attentionReason, simulated, rollingSummary, content, at, updatedAt,
+                lastUserMessageAt);
     }
 
     public Conversation withAttention(String reason) {
         return new Conversation(id, leadId, leadName, leadPhone, stage, intentLevel, userSentiment, mode,
-                true, reason, simulated, rollingSummary, lastMessage, lastMessageAt, updatedAt);
+                true, reason, simulated, rollingSummary, lastMessage, lastMessageAt, updatedAt,
+                lastUserMessageAt);
     }
 }

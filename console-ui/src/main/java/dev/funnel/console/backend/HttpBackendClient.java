@@ -215,6 +215,48 @@ public final class HttpBackendClient implements BackendClient {
         return call("POST", "/messages/send", message, Message.class, true);
     }
 
+    // --- templates ---
+
+    @Override
+    public List<Template> templates() {
+        return call("GET", "/templates", null, listOf(Template.class), true);
+    }
+
+    @Override
+    public Template createTemplate(TemplateDraft draft) {
+        return call("POST", "/templates", draft, Template.class, true);
+    }
+
+    @Override
+    public Template updateTemplate(String templateId, TemplateDraft draft) {
+        return call("PATCH", "/templates/" + segment(templateId), draft, Template.class, true);
+    }
+
+    @Override
+    public void deleteTemplate(String templateId) {
+        call("DELETE", "/templates/" + segment(templateId), null, Void.class, true);
+    }
+
+    @Override
+    public Template submitTemplate(String templateId) {
+        return call("POST", "/templates/" + segment(templateId) + "/submit", null, Template.class, true);
+    }
+
+    @Override
+    public Template refreshTemplate(String templateId) {
+        return call("POST", "/templates/" + segment(templateId) + "/refresh", null, Template.class, true);
+    }
+
+    @Override
+    public TemplateSync syncTemplates() {
+        return call("POST", "/templates/sync", null, TemplateSync.class, true);
+    }
+
+    @Override
+    public Message sendTemplate(OutgoingTemplateMessage message) {
+        return call("POST", "/messages/send", message, Message.class, true);
+    }
+
     @Override
     public void simulate(SimulatedInbound inbound) {
         call("POST", "/debug/simulate", inbound, JsonNode.class, true);

@@ -57,7 +57,7 @@ public final class ChatView {
                 chatMessages.scrollTo(chatMessages.getItems().size() - 1));
 
         replyField.textProperty().bindBidirectional(viewModel.replyProperty());
-        replyField.disableProperty().bind(viewModel.humanModeProperty().not());
+        replyField.disableProperty().bind(viewModel.canTypeProperty().not());
         sendButton.disableProperty().bind(viewModel.canSendProperty().not());
         Binds.message(replyHint, viewModel.replyHintProperty());
         Binds.message(chatError, viewModel.errorProperty());

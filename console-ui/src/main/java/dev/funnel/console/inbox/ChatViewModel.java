@@ -1,12 +1,16 @@
 package dev.funnel.console.inbox;
 
 import dev.funnel.console.backend.BackendClient;
+import dev.funnel.console.backend.BackendException;
 import dev.funnel.console.backend.Conversation;
 import dev.funnel.console.backend.Message;
 import dev.funnel.console.backend.MessageFrom;
 import dev.funnel.console.backend.OutgoingMessage;
 import dev.funnel.console.common.ErrorMessages;
 import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.templates.TemplatePickerViewModel;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,9 +36,13 @@ import javafx.collections.ObservableList;
 
 /**
  * The open conversation: its messages, the takeover toggle and the reply box. A person can only
- * reply in human mode; the bot is silent then, and back in charge after "Release".
+ * reply in human mode; the bot is silent then, and back in charge after "Release". Free text needs
+ * the lead's 24-hour window open (the lead wrote in the last 24 hours); once it has closed, or the
+ * backend says so with a 409, the template picker is offered instead.
  */
 public final class ChatViewModel {
+
+    static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
 
     private final BackendClient client;
     private final TaskExecutor executor;
@@ -44,25 +53,37 @@ public final class ChatViewModel {
     private final StringProperty reply = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty windowClosedByBackend = new SimpleBooleanProperty();
+    private final TemplatePickerViewModel templatePicker;
 
     private final BooleanBinding open = conversation.isNotNull();
     private final BooleanBinding humanMode = Bindings.createBooleanBinding(
             () -> conversation.get() != null && conversation.get().humanMode(), conversation);
+    private final BooleanBinding windowOpen = Bindings.createBooleanBinding(this::windowOpenNow,
+            conversation, messages, windowClosedByBackend);
+    private final BooleanBinding canType = humanMode.and(windowOpen);
+    /** The conversation templates are offered for: the open one once it is in human mode with the window closed. */
+    private final ObjectBinding<String> pickerConversation = Bindings.createObjectBinding(
+            () -> humanMode.get() && !windowOpen.get() ? conversation.get().id() : null, humanMode, windowOpen, conversation);
     private final BooleanBinding canSend = Bindings.createBooleanBinding(
-            () -> humanMode.get() && !busy.get() && !reply.get().isBlank(), humanMode, busy, reply);
+            () -> canType.get() && !busy.get() && !reply.get().isBlank(), canType, busy, reply);
     private final StringBinding takeoverLabel = Bindings.createStringBinding(
             () -> humanMode.get() ? "Release to bot" : "Take over", humanMode);
     private final StringBinding title = Bindings.createStringBinding(
             () -> conversation.get() == null ? "" : conversation.get().displayName(), conversation);
     private final StringBinding details = Bindings.createStringBinding(() -> details(conversation.get()), conversation);
-    private final StringBinding replyHint = Bindings.createStringBinding(() -> humanMode.get() ? ""
-            : "The bot is handling this conversation. Take over to reply yourself.", humanMode);
+    private final StringBinding replyHint = Bindings.createStringBinding(() -> !humanMode.get()
+            ? "The bot is handling this conversation. Take over to reply yourself." : windowOpen.get() ? ""
+            : "The lead has not written in the last 24 hours, so WhatsApp only takes an approved template:"
+            + " choose one below.", humanMode, windowOpen);
 
     /** @param conversationChanged told when takeover/release returns the updated conversation, so the list follows */
     public ChatViewModel(BackendClient client, TaskExecutor executor, Consumer<Conversation> conversationChanged) {
         this.client = client;
         this.executor = executor;
         this.conversationChanged = conversationChanged;
+        this.templatePicker = new TemplatePickerViewModel(client, executor, this::messageCreated);
+        pickerConversation.subscribe(templatePicker::offerFor);
     }
 
     public void open(Conversation selected) {
@@ -70,6 +91,7 @@ public final class ChatViewModel {
             conversation.set(selected);
             return;
         }
+        windowClosedByBackend.set(false);
         conversation.set(selected);
         messages.clear();
         reply.set("");
@@ -107,6 +129,9 @@ public final class ChatViewModel {
                 messages.set(i, message);
                 return;
             }
+        }
+        if (message.messageFrom() == MessageFrom.LEAD) {
+            windowClosedByBackend.set(false); // the lead wrote: the window is open again
         }
         messages.add(message);
     }
@@ -149,7 +174,26 @@ public final class ChatViewModel {
         }, failure -> {
             busy.set(false);
             error.set(ErrorMessages.describe(failure));
+            if (failure instanceof BackendException backend && backend.status() == 409
+                    && backend.getMessage().contains("24-hour window")) {
+                windowClosedByBackend.set(true);
+            }
         });
+    }
+
+    /** Open while the lead's last message is less than 24 hours old, unless the backend refused text since. */
+    private boolean windowOpenNow() {
+        Conversation current = conversation.get();
+        if (current == null || windowClosedByBackend.get()) {
+            return false;
+        }
+        Instant leadWrote = messages.stream().filter(m -> m.messageFrom() == MessageFrom.LEAD && m.createdAt() != null)
+                .map(Message::createdAt).reduce(current.lastUserMessageAt(), ChatViewModel::later);
+        return leadWrote != null && leadWrote.isAfter(Instant.now().minus(WHATSAPP_WINDOW));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     private void merge(List<Message> loaded) {
@@ -204,6 +248,20 @@ public final class ChatViewModel {
 
     public BooleanBinding humanModeProperty() {
         return humanMode;
+    }
+
+    /** Whether the lead wrote in the last 24 hours, so free text can reach them. */
+    public BooleanBinding windowOpenProperty() {
+        return windowOpen;
+    }
+
+    /** Human mode with the window open: the reply box takes text. */
+    public BooleanBinding canTypeProperty() {
+        return canType;
+    }
+
+    public TemplatePickerViewModel templatePicker() {
+        return templatePicker;
     }
 
     public BooleanBinding canSendProperty() {

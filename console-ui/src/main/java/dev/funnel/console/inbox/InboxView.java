@@ -133,6 +133,11 @@ public final class InboxView {
     }
 
     @FXML
+    private void openTemplates() {
+        viewModel.openTemplates();
+    }
+
+    @FXML
     private void openLanguageModelSettings() {
         viewModel.openLanguageModelSettings();
     }

@@ -211,6 +211,10 @@ public final class InboxViewModel implements BackendEventListener {
         navigator.showWhatsAppSettings();
     }
 
+    public void openTemplates() {
+        navigator.showTemplates();
+    }
+
     public void openLanguageModelSettings() {
         navigator.showLlmSettings();
     }

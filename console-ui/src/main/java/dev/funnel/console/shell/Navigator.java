@@ -27,6 +27,8 @@ public interface Navigator {
 
     void showWhatsAppSettings();
 
+    void showTemplates();
+
     void showLlmSettings();
 
     // --- organisation settings, users, CTAs ---

@@ -37,6 +37,10 @@ import dev.funnel.console.setup.ServerChoiceViewModel;
 import dev.funnel.console.setup.ServerConnector;
 import dev.funnel.console.simulator.SimulatorView;
 import dev.funnel.console.simulator.SimulatorViewModel;
+import dev.funnel.console.templates.TemplateEditorView;
+import dev.funnel.console.templates.TemplatePickerView;
+import dev.funnel.console.templates.TemplatesView;
+import dev.funnel.console.templates.TemplatesViewModel;
 import dev.funnel.console.users.UsersView;
 import dev.funnel.console.users.UsersViewModel;
 import java.time.Clock;
@@ -163,6 +167,13 @@ public final class Shell implements Navigator, AutoCloseable {
     }
 
     @Override
+    public void showTemplates() {
+        var viewModel = new TemplatesViewModel(client, executor, this);
+        show(Fxml.load(TemplatesView.class, "TemplatesView.fxml", new TemplatesView(viewModel),
+                new TemplateEditorView(viewModel.editor())));
+    }
+
+    @Override
     public void showLlmSettings() {
         var viewModel = new LlmSettingsViewModel(client, executor, this);
         show(Fxml.load(LlmSettingsView.class, "LlmSettingsView.fxml", new LlmSettingsView(viewModel)));
@@ -201,7 +212,8 @@ public final class Shell implements Navigator, AutoCloseable {
         inbox = new InboxViewModel(client, executor, notifier, this, session);
         var simulator = new SimulatorViewModel(client, executor);
         inboxScreen = Fxml.load(InboxView.class, "InboxView.fxml",
-                new InboxView(inbox), new ChatView(inbox.chat()), new SimulatorView(simulator));
+                new InboxView(inbox), new ChatView(inbox.chat()), new TemplatePickerView(inbox.chat().templatePicker()),
+                new SimulatorView(simulator));
         FxThreadListener live = new FxThreadListener();
         live.add(inbox);
         live.add(simulator);

@@ -25,6 +25,7 @@ public final class FakeBackendClient implements BackendClient {
     public Map<String, List<Message>> messagesByConversation = new HashMap<>();
     public RejectedWebhooks rejectedWebhooks = new RejectedWebhooks(List.of(), 0);
     public List<Object> requests = new ArrayList<>();
+    public List<Template> templates = new ArrayList<>();
     public BackendEventListener listener;
     private BackendException nextFailure;
     private int sentCount;
@@ -295,6 +296,79 @@ public final class FakeBackendClient implements BackendClient {
                 message.content(), "sent", null, TestData.NOW);
     }
 
+    // --- templates ---
+
+    /** The next call fails as a 400 naming these request fields. */
+    public void failNextWithFields(String message, List<String> fields) {
+        nextFailure = new BackendException(400, message, fields);
+    }
+
+    @Override
+    public List<Template> templates() {
+        call("templates", null);
+        return List.copyOf(templates);
+    }
+
+    /** Stored as a DRAFT with the next id; its parameters counted from the {{n}} of its texts. */
+    @Override
+    public Template createTemplate(TemplateDraft draft) {
+        call("createTemplate", draft);
+        Template created = TestData.template("t" + (templates.size() + 1), draft, Template.DRAFT, null);
+        templates.add(created);
+        return created;
+    }
+
+    @Override
+    public Template updateTemplate(String templateId, TemplateDraft draft) {
+        call("updateTemplate " + templateId, draft);
+        Template current = template(templateId);
+        return replace(TestData.template(templateId, draft, current.status(), current.metaTemplateId()));
+    }
+
+    @Override
+    public void deleteTemplate(String templateId) {
+        call("deleteTemplate " + templateId, null);
+        templates.removeIf(t -> t.id().equals(templateId));
+    }
+
+    @Override
+    public Template submitTemplate(String templateId) {
+        call("submitTemplate " + templateId, null);
+        Template t = template(templateId);
+        return replace(new Template(t.id(), t.name(), t.language(), t.category(), t.components(), Template.PENDING,
+                null, "meta-" + t.id(), t.parameters(), t.createdAt(), t.updatedAt()));
+    }
+
+    @Override
+    public Template refreshTemplate(String templateId) {
+        call("refreshTemplate " + templateId, null);
+        return template(templateId);
+    }
+
+    @Override
+    public TemplateSync syncTemplates() {
+        call("syncTemplates", null);
+        return new TemplateSync(0, 0, 0, List.copyOf(templates));
+    }
+
+    @Override
+    public Message sendTemplate(OutgoingTemplateMessage message) {
+        call("sendTemplate", message);
+        sentCount++;
+        return new Message("sent-" + sentCount, message.conversationId(), MessageFrom.HUMAN, "template",
+                "template " + message.template().id(), "sent", null, TestData.NOW);
+    }
+
+    private Template template(String id) {
+        return templates.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(
+                () -> new BackendException(404, "Template not found"));
+    }
+
+    private Template replace(Template changed) {
+        templates.replaceAll(t -> t.id().equals(changed.id()) ? changed : t);
+        return changed;
+    }
+
     @Override
     public void simulate(SimulatedInbound inbound) {
         call("simulate", inbound);
@@ -387,7 +461,7 @@ public final class FakeBackendClient implements BackendClient {
         Conversation c = conversations.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
         Conversation changed = new Conversation(c.id(), c.leadId(), c.leadName(), c.leadPhone(), c.stage(),
                 c.intentLevel(), c.userSentiment(), mode, c.needsAttention(), c.attentionReason(), c.simulated(),
-                c.rollingSummary(), c.lastMessage(), c.lastMessageAt(), c.updatedAt());
+                c.rollingSummary(), c.lastMessage(), c.lastMessageAt(), c.updatedAt(), c.lastUserMessageAt());
         conversations.replaceAll(x -> x.id().equals(id) ? changed : x);
         return changed;
     }

@@ -469,4 +469,112 @@ class HttpBackendClientTest {
         assertThat(new String(csv)).isEqualTo("phone,name\n14155550123,Asha\n");
         assertThat(server.last().authorization()).isEqualTo("Bearer tok-1");
     }
+
+    private static final String TEMPLATE_JSON = """
+            {"id":"t1","name":"spring_offer","language":"en_US","category":"MARKETING",
+             "components":[{"type":"HEADER","format":"TEXT","text":"Hello {{1}}","example":{"header_text":["Ana"]}},
+               {"type":"BODY","text":"Panels at {{1}}","example":{"body_text":[["4,990 EUR"]]}},
+               {"type":"BUTTONS","buttons":[{"type":"URL","text":"See it","url":"https://acme.example/{{1}}",
+                 "example":["https://acme.example/spring"]}]}],
+             "status":"REJECTED","status_reason":"INVALID_FORMAT","meta_template_id":"1789",
+             "parameters":{"header":1,"body":1,"buttons":1},
+             "created_at":"2026-11-03T10:15:30Z","updated_at":"2026-11-03T10:15:30Z"}""";
+
+    @Test
+    void templatesAreReadWithComponentsStatusAndParameters() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /templates", 200, "[" + TEMPLATE_JSON + "]");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        Template t = client.templates().getFirst();
+
+        assertThat(t.statusReason()).isEqualTo("INVALID_FORMAT");
+        assertThat(t.parameters()).isEqualTo(new TemplateParameters(1, 1, 1));
+        assertThat(t.component("HEADER").orElseThrow().example().headerText()).containsExactly("Ana");
+        assertThat(t.component("BODY").orElseThrow().example().bodyText()).containsExactly(List.of("4,990 EUR"));
+        assertThat(t.component("BUTTONS").orElseThrow().buttons().getFirst().example())
+                .containsExactly("https://acme.example/spring");
+        assertThat(t.editable()).isTrue();
+    }
+
+    @Test
+    void aNewTemplateIsPostedInMetasShapeWithoutEmptyParts() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("POST /templates", 201, TEMPLATE_JSON);
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        client.createTemplate(new TemplateDraft("spring_offer", "en_US", "MARKETING", List.of(
+                TemplateComponent.body("Panels at {{1}}", List.of("4,990 EUR")),
+                TemplateComponent.buttons(List.of(new TemplateButton("PHONE_NUMBER", "Call", null, "+15550001234", null))))));
+
+        assertThat(server.last().body()).isEqualTo("{\"name\":\"spring_offer\",\"language\":\"en_US\","
+                + "\"category\":\"MARKETING\",\"components\":[{\"type\":\"BODY\",\"text\":\"Panels at {{1}}\","
+                + "\"example\":{\"body_text\":[[\"4,990 EUR\"]]}},{\"type\":\"BUTTONS\",\"buttons\":"
+                + "[{\"type\":\"PHONE_NUMBER\",\"text\":\"Call\",\"phone_number\":\"+15550001234\"}]}]}");
+    }
+
+    @Test
+    void templateActionsUseTheirRoutes() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("PATCH /templates/t1", 200, TEMPLATE_JSON);
+        server.answer("POST /templates/t1/submit", 200, TEMPLATE_JSON);
+        server.answer("POST /templates/t1/refresh", 200, TEMPLATE_JSON);
+        server.answer("DELETE /templates/t1", 204, "");
+        server.answer("POST /templates/sync", 200, "{\"created\":2,\"updated\":1,\"skipped\":0,\"templates\":[" + TEMPLATE_JSON + "]}");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        client.updateTemplate("t1", new TemplateDraft("spring_offer", "en_US", "MARKETING", List.of()));
+        client.submitTemplate("t1");
+        client.refreshTemplate("t1");
+        client.deleteTemplate("t1");
+        TemplateSync sync = client.syncTemplates();
+
+        assertThat(server.requests).extracting(r -> r.method() + " " + r.pathAndQuery()).containsExactly(
+                "POST /auth/login", "PATCH /templates/t1", "POST /templates/t1/submit", "POST /templates/t1/refresh",
+                "DELETE /templates/t1", "POST /templates/sync");
+        assertThat(sync.created()).isEqualTo(2);
+        assertThat(sync.templates()).extracting(Template::id).containsExactly("t1");
+    }
+
+    @Test
+    void aRefusedTemplateDraftNamesItsFields() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("POST /templates", 400, """
+                {"error":"name is required; components[BODY].text is required","fields":["name","components[BODY].text"]}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThatThrownBy(() -> client.createTemplate(new TemplateDraft("", "en", "MARKETING", List.of())))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("name is required; components[BODY].text is required")
+                .extracting(e -> ((BackendException) e).fields()).isEqualTo(List.of("name", "components[BODY].text"));
+    }
+
+    @Test
+    void aTemplateIsSentWithItsValuesByPart() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("POST /messages/send", 201, """
+                {"id":"m2","conversation_id":"c1","message_from":"human","message_type":"template",
+                 "content":"Hello Ana","status":"sent","created_at":"2026-11-03T10:15:30Z"}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        Message sent = client.sendTemplate(new OutgoingTemplateMessage("c1", "t1",
+                new TemplateValues(List.of("Ana"), List.of("4,990 EUR"), List.of("spring"))));
+
+        assertThat(server.last().body()).isEqualTo("{\"conversation_id\":\"c1\",\"template\":{\"id\":\"t1\","
+                + "\"parameters\":{\"header\":[\"Ana\"],\"body\":[\"4,990 EUR\"],\"buttons\":[\"spring\"]}}}");
+        assertThat(sent.messageType()).isEqualTo("template");
+    }
+
+    @Test
+    void conversationsCarryWhenTheLeadLastWrote() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /conversations", 200, """
+                [{"id":"c1","lead_id":"l1","lead_phone":"15550001111","mode":"human","needs_attention":false,
+                  "simulated":false,"last_user_message_at":"2026-11-01T08:00:00Z","updated_at":"2026-11-03T10:15:31Z"}]""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        Conversation c = client.conversations(new ConversationFilter(null, null)).getFirst();
+
+        assertThat(c.lastUserMessageAt()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
+    }
 }

@@ -99,7 +99,8 @@ class InboxViewModelTest {
     @Test
     void conversationUpdatedMovesItToTheTop() {
         Conversation benQualified = new Conversation("c2", "lead-c2", "Ben", ben.leadPhone(), "qualified", "high",
-                "positive", ConversationMode.BOT, false, null, false, null, "Deal", TestData.NOW, TestData.NOW);
+                "positive", ConversationMode.BOT, false, null, false, null, "Deal", TestData.NOW, TestData.NOW,
+                TestData.LEAD_WROTE);
 
         backend.emit(new BackendEvent.ConversationUpdated(benQualified));
 
@@ -119,7 +120,8 @@ class InboxViewModelTest {
     void updateOfTheOpenConversationRefreshesTheHeader() {
         inbox.open(ben);
         Conversation renamed = new Conversation("c2", "lead-c2", "Benjamin", ben.leadPhone(), "qualified", "high",
-                "positive", ConversationMode.BOT, false, null, false, null, null, TestData.NOW, TestData.NOW);
+                "positive", ConversationMode.BOT, false, null, false, null, null, TestData.NOW, TestData.NOW,
+                TestData.LEAD_WROTE);
 
         backend.emit(new BackendEvent.ConversationUpdated(renamed));
 

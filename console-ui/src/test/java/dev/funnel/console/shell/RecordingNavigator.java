@@ -55,6 +55,11 @@ public final class RecordingNavigator implements Navigator {
     }
 
     @Override
+    public void showTemplates() {
+        visited.add("templates");
+    }
+
+    @Override
     public void showLlmSettings() {
         visited.add("llm");
     }
