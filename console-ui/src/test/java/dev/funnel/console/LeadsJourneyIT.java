@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Leads screen in the real window against a real backend. The CSV file is given through the
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class LeadsJourneyIT extends ConsoleJourney {
 
     @Test
-    void operatorImportsACsvAndSeesTheCountsTheRefusedRowAndTheNewLead() throws IOException {
-        Path csv = Files.writeString(dataDir.resolve("expo-leads.csv"), """
+    void operatorImportsACsvAndSeesTheCountsTheRefusedRowAndTheNewLead(@TempDir Path files) throws IOException {
+        Path csv = Files.writeString(files.resolve("expo-leads.csv"), """
                 Name,Phone,Email,Company
                 Priya Nair,+44 20 7946 0958,priya@sunrise-homes.example,Sunrise Homes
                 Bad Number,12345,bad@example.com,Nowhere Ltd

@@ -4,83 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.console.backend.Credentials;
 import dev.funnel.console.backend.HttpBackendClient;
-import dev.funnel.console.backend.NewOrganisation;
 import dev.funnel.console.backend.Template;
 import dev.funnel.console.backend.TemplateButton;
 import dev.funnel.console.backend.WhatsAppSettingsUpdate;
-import dev.funnel.console.common.ConsolePreferences;
-import dev.funnel.console.common.MemoryPreferences;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Template create and submit in the real window, against a real embedded backend whose WhatsApp is
  * connected to a Graph API stand-in on loopback: the form's live preview, then Meta's PENDING.
  */
-class TemplatesJourneyIT {
-
-    private static final String EMAIL = "sam@templates.example";
-    private static final String PASSWORD = "journey-password";
-
-    private static GraphApiStandIn graph;
-    private static JourneyBackend backend;
-    private final FxRobot robot = new FxRobot();
-    private Application console;
+class TemplatesJourneyIT extends ConsoleJourney {
 
     @BeforeAll
-    static void startBackendWithWhatsAppConnected() throws IOException {
-        graph = GraphApiStandIn.start();
-        backend = JourneyBackend.start(Map.of("WHATSAPP_GRAPH_URL", graph.baseUrl().toString()));
+    static void connectWhatsApp() {
         HttpBackendClient admin = HttpBackendClient.create(backend.baseUri());
-        admin.createOrganisation(new NewOrganisation("Templates Solar", "Sam Rivera", EMAIL, PASSWORD));
         admin.login(new Credentials(EMAIL, PASSWORD));
         admin.saveWhatsAppSettings(new WhatsAppSettingsUpdate("106540352242922", "EAAG-journey-token",
                 "2029000000001", ""));
     }
 
-    @AfterAll
-    static void stopBackend() throws IOException {
-        if (backend != null) {
-            backend.close();
-        }
-        if (graph != null) {
-            graph.close();
-        }
-    }
-
-    @BeforeEach
-    void openConsole() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        ConsolePreferences preferences = new ConsolePreferences(new MemoryPreferences());
-        console = FxToolkit.setupApplication(() -> new ConsoleApp(preferences, Optional.empty(), Map.of()));
-    }
-
-    @AfterEach
-    void closeConsole() throws TimeoutException {
-        FxToolkit.cleanupApplication(console);
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void operatorWritesATemplateWithALivePreviewAndSubmitsItToMeta() {
-        ConsoleRobot.signIn(robot, backend.baseUri().toString(), EMAIL, PASSWORD);
+        signIn();
 
         robot.clickOn("#templatesButton");
         waitUntil(() -> robot.lookup("#templateName").tryQuery().isPresent());
@@ -106,12 +57,7 @@ class TemplatesJourneyIT {
         assertThat(robot.lookup("#templateStatus").queryLabeled().getText()).startsWith("Pending");
         assertThat(graph.calls()).anyMatch(call -> call.path().endsWith("/2029000000001/message_templates")
                 && call.body().contains("\"name\":\"spring_offer\"") && call.body().contains("15%"));
-        robot.interact(() -> Screenshots.save(robot.lookup("#templatesScreen").query().getScene(),
-                Path.of("target", "screenshots", "templates.png")));
-    }
-
-    private void fill(String query, String text) {
-        ConsoleRobot.fill(robot, query, text);
+        screenshot("#templatesScreen", "templates.png");
     }
 
     private void fillExample(int index, String text) {
@@ -139,9 +85,5 @@ class TemplatesJourneyIT {
 
     private ListView<Template> templateList() {
         return robot.lookup("#templateList").queryListView();
-    }
-
-    private void waitUntil(Callable<Boolean> condition) {
-        ConsoleRobot.waitUntil(robot, condition);
     }
 }
