@@ -7,9 +7,12 @@ import dev.funnel.console.backend.MessageFrom;
 import dev.funnel.console.backend.OutgoingMessage;
 import dev.funnel.console.common.ErrorMessages;
 import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.copilot.SuggestReplyViewModel;
+import dev.funnel.console.trace.TraceViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -58,11 +61,24 @@ public final class ChatViewModel {
     private final StringBinding replyHint = Bindings.createStringBinding(() -> humanMode.get() ? ""
             : "The bot is handling this conversation. Take over to reply yourself.", humanMode);
 
+    private final SuggestReplyViewModel suggestReply;
+
     /** @param conversationChanged told when takeover/release returns the updated conversation, so the list follows */
     public ChatViewModel(BackendClient client, TaskExecutor executor, Consumer<Conversation> conversationChanged) {
         this.client = client;
         this.executor = executor;
         this.conversationChanged = conversationChanged;
+        this.suggestReply = new SuggestReplyViewModel(client, executor, conversation, reply);
+    }
+
+    /** The trace of the turn that wrote a bot reply; empty for other messages. */
+    public Optional<TraceViewModel> trace(Message message) {
+        return message.turnId() == null ? Optional.empty()
+                : Optional.of(new TraceViewModel(client, executor, message.conversationId(), message.turnId()));
+    }
+
+    public SuggestReplyViewModel suggestReply() {
+        return suggestReply;
     }
 
     public void open(Conversation selected) {

@@ -23,7 +23,7 @@ public final class TestData {
 
     public static Message message(String id, String conversationId, MessageFrom from, String content) {
         return new Message(id, conversationId, from, "text", content, from == MessageFrom.LEAD ? null : "sent",
-                null, NOW);
+                null, NOW, null);
     }
 
     public static AuthResult session() {
