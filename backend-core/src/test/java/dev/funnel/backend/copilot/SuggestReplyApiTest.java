@@ -40,8 +40,7 @@ class SuggestReplyApiTest {
     @Test
     void aPersonHoldingTheConversationGetsADraftWithItsStepsAndNothingIsSentOrStored() {
         ApiClient api = BotTurns.organisationUsing(backend, llm, "copilot-model", "draft@draft.test");
-        String conversation = BotTurns.converse(api, llm, "15550101010", "What does it cost?");
-        api.post("/conversations/" + conversation + "/takeover", "{}");
+        String conversation = heldByAPerson(api, "15550101010", "What does it cost?");
         JsonNode before = api.get("/conversations").body().get(0);
         LlmScripts.sendNow(llm, "It starts at 49 dollars a month.");
 
@@ -62,8 +61,7 @@ class SuggestReplyApiTest {
     @Test
     void aDraftIsWrittenEvenWhenTheBotItselfWouldHaveWaited() {
         ApiClient api = BotTurns.organisationUsing(backend, llm, "copilot-model", "wait@wait.test");
-        String conversation = BotTurns.converse(api, llm, "15550202020", "Let me think");
-        api.post("/conversations/" + conversation + "/takeover", "{}");
+        String conversation = heldByAPerson(api, "15550202020", "Let me think");
         LlmScripts.sendNow(llm, "Take your time, I'm here.");
         LlmScripts.waitSchedule(llm); // the generate step keeps its scripted answer
 
@@ -87,8 +85,7 @@ class SuggestReplyApiTest {
     @Test
     void aFailingModelIsA502NamingTheStep() {
         ApiClient api = BotTurns.organisationUsing(backend, llm, "copilot-model", "fail@fail.test");
-        String conversation = BotTurns.converse(api, llm, "15550404040", "Hello");
-        api.post("/conversations/" + conversation + "/takeover", "{}");
+        String conversation = heldByAPerson(api, "15550404040", "Hello");
         llm.failNext(PipelineStep.ANALYZE, 401, "{\"error\":{\"message\":\"Invalid API key\"}}");
 
         ApiClient.Response answer = api.post("/conversations/" + conversation + "/suggest-reply", "{}");
@@ -115,11 +112,17 @@ class SuggestReplyApiTest {
     @Test
     void anotherOrganisationsConversationIsNotFound() {
         ApiClient owner = BotTurns.organisationUsing(backend, llm, "copilot-model", "own@own.test");
-        String conversation = BotTurns.converse(owner, llm, "15550606060", "Hi");
-        owner.post("/conversations/" + conversation + "/takeover", "{}");
+        String conversation = heldByAPerson(owner, "15550606060", "Hi");
         ApiClient stranger = new ApiClient(backend.baseUri());
         stranger.signUp("Other Co", "other@other.test");
 
         assertThat(stranger.post("/conversations/" + conversation + "/suggest-reply", "{}").status()).isEqualTo(404);
+    }
+
+    /** The bot answered the lead once, then a person took the conversation over. */
+    private static String heldByAPerson(ApiClient api, String phone, String text) {
+        String conversation = BotTurns.converse(api, llm, phone, text);
+        api.post("/conversations/" + conversation + "/takeover", "{}");
+        return conversation;
     }
 }
