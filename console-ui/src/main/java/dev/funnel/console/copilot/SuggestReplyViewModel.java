@@ -40,6 +40,12 @@ public final class SuggestReplyViewModel {
         this.canSuggest = Bindings.createBooleanBinding(
                 () -> conversation.getValue() != null && conversation.getValue().humanMode() && !busy.get(),
                 conversation, busy);
+        // a failure belongs to the conversation it was asked for
+        conversation.addListener((observable, before, after) -> {
+            if (before == null || after == null || !before.id().equals(after.id())) {
+                error.set("");
+            }
+        });
     }
 
     public void suggest() {

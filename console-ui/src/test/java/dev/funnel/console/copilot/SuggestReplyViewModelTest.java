@@ -59,6 +59,17 @@ class SuggestReplyViewModelTest {
     }
 
     @Test
+    void anotherConversationDoesNotShowTheLastOnesFailure() {
+        open.set(conversation("c1", "Ana", ConversationMode.HUMAN));
+        backend.failNext(502, "The language model failed");
+        copilot.suggest();
+
+        open.set(conversation("c2", "Ben", ConversationMode.HUMAN));
+
+        assertThat(copilot.errorProperty().get()).isEmpty();
+    }
+
+    @Test
     void aDraftTheGuardrailsRefusedAsksThePersonToWriteIt() {
         open.set(conversation("c1", "Ana", ConversationMode.HUMAN));
         backend.suggestedReply = new DryRun("SEND_NOW", "why", null, List.of(),
