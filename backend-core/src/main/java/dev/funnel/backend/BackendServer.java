@@ -10,6 +10,7 @@ import dev.funnel.backend.auth.UserRepository;
 import dev.funnel.backend.conversations.ConversationEvents;
 import dev.funnel.backend.conversations.ConversationsService;
 import dev.funnel.backend.conversations.MessagesService;
+import dev.funnel.backend.copilot.CopilotService;
 import dev.funnel.backend.ctas.CtasService;
 import dev.funnel.backend.db.DataAccessException;
 import dev.funnel.backend.db.Db;
@@ -41,6 +42,8 @@ import dev.funnel.backend.security.TokenCipher;
 import dev.funnel.backend.settings.LlmSettingsService;
 import dev.funnel.backend.settings.WhatsAppSettingsService;
 import dev.funnel.backend.templates.TemplatesService;
+import dev.funnel.backend.trace.DryRuns;
+import dev.funnel.backend.trace.ReplayService;
 import dev.funnel.backend.trace.TraceRepository;
 import dev.funnel.backend.trace.TraceService;
 import dev.funnel.backend.users.UsersService;
@@ -115,6 +118,8 @@ public final class BackendServer {
             SignatureVerifier signer = new SignatureVerifier(config.appSecret());
             OrganisationPrompts prompts = new OrganisationPrompts(db, PromptLibrary.defaults());
             TraceRepository traces = new TraceRepository(config.llmPrices());
+            LlmClients llmClients = new LlmClients(config.worker().llmTimeout());
+            DryRuns dryRuns = new DryRuns(llm, llmClients, config.llmPrices());
 
             InboundQueue inbound;
             QueueConsumer consumer;
@@ -150,6 +155,9 @@ public final class BackendServer {
                                 .register("/audit-log", new AuditService(db, tokens))
                                 .register("/conversations", new ConversationsService(db, tokens, events, clock))
                                 .register("/conversations", new TraceService(db, tokens, traces))
+                                .register("/conversations", new ReplayService(db, tokens, traces, dryRuns, prompts,
+                                        clock))
+                                .register("/conversations", new CopilotService(db, tokens, dryRuns, prompts, clock))
                                 .register("/leads", new LeadsService(db, tokens, events, clock))
                                 .register("/dashboard", new DashboardService(db, tokens, clock))
                                 .register("/analytics", new AnalyticsService(db, tokens, clock))
@@ -176,7 +184,6 @@ public final class BackendServer {
 
             WorkerConfig workerConfig = config.worker();
             FollowupPlanner followups = new FollowupPlanner(db, traces, clock);
-            LlmClients llmClients = new LlmClients(workerConfig.llmTimeout());
             TurnProcessor processor = new TurnProcessor(db, llm, workerConfig, llmClients, prompts, traces, sender,
                     events, followups, clock);
             TurnScheduler turns = new TurnScheduler(workerConfig.debounce(), workerConfig.maxParallelTurns(),

@@ -11,13 +11,13 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Saves what a scene shows as a PNG (the README's screenshots come from the journeys). */
-final class Screenshots {
+public final class Screenshots {
 
     private Screenshots() {
     }
 
     /** Must run on the FX thread. */
-    static void save(Scene scene, Path file) {
+    public static void save(Scene scene, Path file) {
         WritableImage image = scene.snapshot(null);
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();

@@ -48,7 +48,7 @@ class TemplatesSmokeTest {
                 ana.intentLevel(), ana.userSentiment(), ConversationMode.BOT, false, null, false, null,
                 "Is the offer still on?", ana.lastMessageAt(), ana.updatedAt(), Instant.now().minus(Duration.ofDays(2))));
         backend.messagesByConversation.put("c1", List.of(new Message("m1", "c1", MessageFrom.LEAD, "text",
-                "Is the offer still on?", "received", null, Instant.now().minus(Duration.ofDays(2)))));
+                "Is the offer still on?", "received", null, Instant.now().minus(Duration.ofDays(2)), null)));
         backend.templates.add(TestData.approvedTemplate("t1"));
         ServerConnector connector = new ServerConnector(Optional.empty(), uri -> backend, Map.of());
         new Shell(stage, new CurrentThreadTaskExecutor(), MemoryPreferences.consolePreferences(), connector,

@@ -1,6 +1,7 @@
 package dev.funnel.backend.conversations;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A message in a conversation: from the lead, the bot or a person; {@code replyToWaId} is the message it quotes. */
@@ -22,6 +23,19 @@ public record Message(
         String mediaId,
         String mediaMimeType,
         Instant createdAt) {
+
+    private static final String TURN_REPLY = "reply:";
+
+    /** The idempotency key of the bot's reply in the turn that answered {@code inboundId}. */
+    public static String turnReplyKey(UUID inboundId) {
+        return TURN_REPLY + inboundId;
+    }
+
+    /** For a bot reply, the turn that wrote it (the inbound message it answered); empty otherwise. */
+    public Optional<UUID> turnId() {
+        return "bot".equals(messageFrom) && idempotencyKey != null && idempotencyKey.startsWith(TURN_REPLY)
+                ? Optional.of(UUID.fromString(idempotencyKey.substring(TURN_REPLY.length()))) : Optional.empty();
+    }
 
     public boolean isOutbound() {
         return !"lead".equals(messageFrom);

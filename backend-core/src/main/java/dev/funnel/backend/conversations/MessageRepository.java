@@ -132,6 +132,15 @@ public final class MessageRepository {
                 organisationId, conversationId, messageId);
     }
 
+    /** When the bot last wrote in the conversation before {@code at}; empty when it had not. */
+    public Optional<Instant> lastBotMessageBefore(Tx tx, UUID organisationId, UUID conversationId, Instant at) {
+        return tx.queryOne("""
+                SELECT MAX(created_at) AS at FROM messages
+                WHERE organisation_id = ? AND conversation_id = ? AND message_from = 'bot' AND created_at < ?""",
+                rs -> Optional.ofNullable(Tx.instant(rs, "at")), organisationId, conversationId, at)
+                .flatMap(found -> found);
+    }
+
     public List<Message> list(Tx tx, UUID organisationId, UUID conversationId, int limit) {
         return list(tx, organisationId, conversationId, limit, null);
     }

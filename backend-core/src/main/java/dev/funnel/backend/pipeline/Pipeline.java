@@ -42,18 +42,14 @@ public final class Pipeline {
         List<StepTrace> traces = new ArrayList<>();
         List<Guardrails.Intervention> interventions = new ArrayList<>();
 
-        Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input), null);
-        variables.put(PromptVariables.ANALYSIS.name(), PromptVariables.answer(analysis));
-
-        Decision decided = step(DECIDE, variables, traces, Decision::fromJson, decideInput(input, analysis), null);
-        Decision decision = Guardrails.review(input, analysis, decided, policy, interventions);
+        Analysis analysis = analyze(input, variables, traces);
+        Decision decision = decide(input, analysis, policy, variables, traces, interventions);
         variables.put(PromptVariables.DECISION.name(), PromptVariables.answer(decision));
 
         Optional<GeneratedMessage> message = Optional.empty();
         if (decision.action() == DecisionAction.SEND_NOW) {
             message = write(GENERATE, GeneratedMessage::fromJson, generateInput(input, decision),
-                    "und".equals(analysis.leadLanguage()) ? input.leadLanguage() : analysis.leadLanguage(), input,
-                    policy, variables, traces, interventions);
+                    language(analysis, input), input, policy, variables, traces, interventions);
             if (message.isEmpty()) {
                 Guardrails.Intervention refused = interventions.getLast();
                 decision = new Decision(DecisionAction.HANDOFF_HUMAN, "Guardrail " + refused.rule() + ": "
@@ -65,6 +61,47 @@ public final class Pipeline {
 
         Summary summary = step(SUMMARIZE, variables, traces, Summary::fromJson, summarizeInput(input, message), null);
         return new PipelineResult(analysis, decision, message, summary, traces, interventions);
+    }
+
+    /**
+     * A reply for a person to edit: analyze and decide as a turn would, then write the message as if
+     * the decision were to reply now (a person asked for one, whatever the bot would have done), held
+     * to the guardrails' message checks. Nothing is summarised: the person's sent message is the turn.
+     *
+     * @throws PipelineException naming the failed step and carrying the traces of the steps before it
+     */
+    public Draft draft(PipelineInput input, Guardrails.Policy policy) {
+        Map<String, String> variables = PromptVariables.of(input);
+        List<StepTrace> traces = new ArrayList<>();
+        List<Guardrails.Intervention> interventions = new ArrayList<>();
+        Analysis analysis = analyze(input, variables, traces);
+        Decision decision = decide(input, analysis, policy, variables, traces, interventions);
+        Decision replyNow = new Decision(DecisionAction.SEND_NOW, decision.why(), decision.nextStage(),
+                decision.recommendedCta(), 0, decision.templateRequired());
+        variables.put(PromptVariables.DECISION.name(), PromptVariables.answer(replyNow));
+        Optional<GeneratedMessage> message = write(GENERATE, GeneratedMessage::fromJson,
+                generateInput(input, replyNow), language(analysis, input), input, policy, variables, traces,
+                interventions);
+        return new Draft(decision, message, traces, interventions);
+    }
+
+    private Analysis analyze(PipelineInput input, Map<String, String> variables, List<StepTrace> traces) {
+        Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input), null);
+        variables.put(PromptVariables.ANALYSIS.name(), PromptVariables.answer(analysis));
+        return analysis;
+    }
+
+    /** The model's decision as the guardrails let it stand. */
+    private Decision decide(PipelineInput input, Analysis analysis, Guardrails.Policy policy,
+                            Map<String, String> variables, List<StepTrace> traces,
+                            List<Guardrails.Intervention> interventions) {
+        Decision decided = step(DECIDE, variables, traces, Decision::fromJson, decideInput(input, analysis), null);
+        return Guardrails.review(input, analysis, decided, policy, interventions);
+    }
+
+    /** The language the lead writes in: the analysis's, else the one stored for the conversation. */
+    private static String language(Analysis analysis, PipelineInput input) {
+        return "und".equals(analysis.leadLanguage()) ? input.leadLanguage() : analysis.leadLanguage();
     }
 
     /**

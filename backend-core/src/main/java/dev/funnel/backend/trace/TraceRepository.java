@@ -3,6 +3,7 @@ package dev.funnel.backend.trace;
 import dev.funnel.backend.db.Tx;
 import dev.funnel.backend.pipeline.PipelineStep;
 import dev.funnel.backend.pipeline.StepTrace;
+import dev.funnel.backend.pipeline.Summary;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,6 +76,20 @@ public final class TraceRepository {
     public Optional<Turn> turn(Tx tx, UUID organisationId, UUID conversationId, UUID turnId) {
         return turns(tx.query(SELECT_ROWS + "e.message_id = ?", TraceRepository::load, organisationId,
                 conversationId, turnId)).stream().findFirst();
+    }
+
+    /**
+     * The rolling summary the conversation had at {@code at}: the one the last summarize step before
+     * then wrote; empty when none had run.
+     */
+    public Optional<String> summaryBefore(Tx tx, UUID organisationId, UUID conversationId, Instant at) {
+        return tx.queryOne("""
+                SELECT output_summary FROM conversation_events
+                WHERE organisation_id = ? AND conversation_id = ? AND pipeline_step = ? AND created_at < ?
+                    AND output_summary LIKE '{%'
+                ORDER BY created_at DESC LIMIT 1""",
+                rs -> Summary.fromJson(rs.getString("output_summary")).updatedRollingSummary(),
+                organisationId, conversationId, PipelineStep.SUMMARIZE.id(), at);
     }
 
     private static List<Turn> turns(List<Loaded> rows) {

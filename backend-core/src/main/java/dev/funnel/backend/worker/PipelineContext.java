@@ -43,7 +43,25 @@ public final class PipelineContext {
      *                  one written before the newest messages (a webhook Meta delivered late)
      */
     public PipelineInput build(Tx tx, Organisation org, Conversation c, List<Message> answering, Instant now) {
-        List<Message> recent = messages.list(tx, org.id(), c.id(), LAST_MESSAGES);
+        return build(tx, org, c, answering, messages.list(tx, org.id(), c.id(), LAST_MESSAGES), now);
+    }
+
+    /**
+     * What a past turn saw of the messages: the last few up to {@code answered}, the message it
+     * answered (one turn may have answered several; those before it are among the few shown).
+     *
+     * @param asThen the conversation with its state as it was at the turn; the caller rebuilds it
+     */
+    public PipelineInput asAt(Tx tx, Organisation org, Conversation asThen, Message answered, Instant then) {
+        List<Message> recent = new ArrayList<>(messages.before(tx, org.id(), asThen.id(), answered.id())
+                .map(cursor -> messages.list(tx, org.id(), asThen.id(), LAST_MESSAGES - 1, cursor))
+                .orElse(List.of()));
+        recent.add(answered);
+        return build(tx, org, asThen, List.of(answered), recent, then);
+    }
+
+    private PipelineInput build(Tx tx, Organisation org, Conversation c, List<Message> answering,
+                                List<Message> recent, Instant now) {
         Set<UUID> recentIds = recent.stream().map(Message::id).collect(Collectors.toSet());
         // whatever is not among the newest few was written before them, so it comes first
         List<Message> shown = new ArrayList<>(answering.stream().filter(m -> !recentIds.contains(m.id())).toList());

@@ -155,7 +155,7 @@ public final class TurnProcessor {
                     result.summary().updatedRollingSummary(), state.leadLanguage(), now);
             Cta cta = initiateCta(tx, current, result, lastInbound, now);
             TurnOutcome decided = TurnOutcome.decide(tx, traces, conversations, messages, current,
-                    pending.getLast(), result, "reply:" + lastInbound, now);
+                    pending.getLast(), result, Message.turnReplyKey(lastInbound), now);
             if (result.decision().action() == DecisionAction.WAIT_SCHEDULE) {
                 followups.afterWait(tx, current, lastInbound, result.decision(), now);
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.BotTurns;
 import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.ScriptedLlmServer;
 import dev.funnel.backend.testing.SoloBackend;
@@ -134,25 +135,10 @@ class TraceApiTest {
     }
 
     private static ApiClient organisationUsing(String model, String email) {
-        ApiClient api = new ApiClient(backend.baseUri());
-        api.signUp(email.substring(0, email.indexOf('@')) + " Ltd", email);
-        api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"%s\"}".formatted(llm.baseUrl(), model));
-        return api;
+        return BotTurns.organisationUsing(backend, llm, model, email);
     }
 
-    /**
-     * A simulated lead writes and the bot answers; returns the conversation once the answer is stored
-     * and the first follow-up after it scheduled.
-     */
     private static String converse(ApiClient api, String phone, String text) {
-        LlmScripts.sendNow(llm, "Thanks for asking!");
-        api.post("/debug/simulate", "{\"from_phone\":\"%s\",\"text\":\"%s\"}".formatted(phone, text));
-        Waits.until("the bot's turn", WAIT, () -> api.get("/conversations").body().size() == 1
-                && api.get("/conversations/" + api.get("/conversations").body().get(0).path("id").asText()
-                + "/messages").body().size() == 2);
-        String conversation = api.get("/conversations").body().get(0).path("id").asText();
-        Waits.until("the first follow-up", WAIT,
-                () -> !api.get("/conversations/" + conversation + "/followups").body().isEmpty());
-        return conversation;
+        return BotTurns.converse(api, llm, phone, text);
     }
 }

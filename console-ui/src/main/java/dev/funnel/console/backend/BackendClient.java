@@ -88,6 +88,17 @@ public interface BackendClient {
 
     Conversation release(String conversationId);
 
+    // --- trace and copilot ---
+
+    /** A bot turn's recorded trace; {@code turnId} is a bot reply's {@link Message#turnId()}. */
+    Turn turn(String conversationId, String turnId);
+
+    /** Runs the turn again with the current prompts; nothing is sent. */
+    Replay replayTurn(String conversationId, String turnId);
+
+    /** A draft reply for the person holding the conversation; nothing is sent. */
+    DryRun suggestReply(String conversationId);
+
     Message sendMessage(OutgoingMessage message);
 
     // --- templates ---

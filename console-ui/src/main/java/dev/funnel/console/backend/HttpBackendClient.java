@@ -210,6 +210,26 @@ public final class HttpBackendClient implements BackendClient {
         return call("POST", "/conversations/" + segment(conversationId) + "/release", null, Conversation.class, true);
     }
 
+    // --- trace and copilot ---
+
+    @Override
+    public Turn turn(String conversationId, String turnId) {
+        return call("GET", "/conversations/" + segment(conversationId) + "/turns/" + segment(turnId), null,
+                Turn.class, true);
+    }
+
+    @Override
+    public Replay replayTurn(String conversationId, String turnId) {
+        return call("POST", "/conversations/" + segment(conversationId) + "/turns/" + segment(turnId) + "/replay",
+                null, Replay.class, true);
+    }
+
+    @Override
+    public DryRun suggestReply(String conversationId) {
+        return call("POST", "/conversations/" + segment(conversationId) + "/suggest-reply", null, DryRun.class,
+                true);
+    }
+
     @Override
     public Message sendMessage(OutgoingMessage message) {
         return call("POST", "/messages/send", message, Message.class, true);

@@ -4,11 +4,14 @@ import dev.funnel.console.backend.Message;
 import dev.funnel.console.backend.MessageFrom;
 import dev.funnel.console.common.Binds;
 import dev.funnel.console.common.MessageBubbleCell;
+import dev.funnel.console.trace.TraceView;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
 
@@ -26,8 +29,11 @@ public final class ChatView {
     @FXML private Label chatError;
     @FXML private TextField replyField;
     @FXML private Button sendButton;
+    @FXML private Button suggestButton;
+    @FXML private Label suggestError;
 
     private final ChatViewModel viewModel;
+    private final MenuItem whyItem = new MenuItem("Why did the bot say this?");
 
     public ChatView(ChatViewModel viewModel) {
         this.viewModel = viewModel;
@@ -61,6 +67,23 @@ public final class ChatView {
         sendButton.disableProperty().bind(viewModel.canSendProperty().not());
         Binds.message(replyHint, viewModel.replyHintProperty());
         Binds.message(chatError, viewModel.errorProperty());
+
+        chatMessages.setOnContextMenuRequested(event -> {
+            Message selected = chatMessages.getSelectionModel().getSelectedItem();
+            whyItem.setDisable(selected == null || viewModel.trace(selected).isEmpty());
+        });
+        chatMessages.setContextMenu(new ContextMenu(whyItem));
+        whyItem.setOnAction(event -> viewModel.trace(chatMessages.getSelectionModel().getSelectedItem())
+                .ifPresent(trace -> TraceView.open(trace, chatMessages.getScene().getWindow())));
+        suggestButton.disableProperty().bind(viewModel.suggestReply().canSuggestProperty().not());
+        suggestButton.textProperty().bind(viewModel.suggestReply().busyProperty().map(busy -> busy
+                ? "Drafting\u2026" : "Suggest reply"));
+        Binds.message(suggestError, viewModel.suggestReply().errorProperty());
+    }
+
+    @FXML
+    private void suggestReply() {
+        viewModel.suggestReply().suggest();
     }
 
     /** Enter in the reply field sends too (TextField's action). */

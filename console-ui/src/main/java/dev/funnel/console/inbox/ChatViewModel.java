@@ -8,12 +8,15 @@ import dev.funnel.console.backend.MessageFrom;
 import dev.funnel.console.backend.OutgoingMessage;
 import dev.funnel.console.common.ErrorMessages;
 import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.copilot.SuggestReplyViewModel;
 import dev.funnel.console.templates.TemplatePickerViewModel;
+import dev.funnel.console.trace.TraceViewModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -77,6 +80,8 @@ public final class ChatViewModel {
             : "The lead has not written in the last 24 hours, so WhatsApp only takes an approved template:"
             + " choose one below.", humanMode, windowOpen);
 
+    private final SuggestReplyViewModel suggestReply;
+
     /** @param conversationChanged told when takeover/release returns the updated conversation, so the list follows */
     public ChatViewModel(BackendClient client, TaskExecutor executor, Consumer<Conversation> conversationChanged) {
         this.client = client;
@@ -84,6 +89,17 @@ public final class ChatViewModel {
         this.conversationChanged = conversationChanged;
         this.templatePicker = new TemplatePickerViewModel(client, executor, this::messageCreated);
         pickerConversation.subscribe(templatePicker::offerFor);
+        this.suggestReply = new SuggestReplyViewModel(client, executor, conversation, reply);
+    }
+
+    /** The trace of the turn that wrote a bot reply; empty for other messages. */
+    public Optional<TraceViewModel> trace(Message message) {
+        return message.turnId() == null ? Optional.empty()
+                : Optional.of(new TraceViewModel(client, executor, message.conversationId(), message.turnId()));
+    }
+
+    public SuggestReplyViewModel suggestReply() {
+        return suggestReply;
     }
 
     public void open(Conversation selected) {

@@ -26,6 +26,9 @@ public final class FakeBackendClient implements BackendClient {
     public RejectedWebhooks rejectedWebhooks = new RejectedWebhooks(List.of(), 0);
     public List<Object> requests = new ArrayList<>();
     public List<Template> templates = new ArrayList<>();
+    public Map<String, Turn> turns = new HashMap<>();
+    public Replay replay;
+    public DryRun suggestedReply;
     public BackendEventListener listener;
     private BackendException nextFailure;
     private int sentCount;
@@ -288,12 +291,32 @@ public final class FakeBackendClient implements BackendClient {
         return withMode(conversationId, ConversationMode.BOT);
     }
 
+    // --- trace and copilot ---
+
+    @Override
+    public Turn turn(String conversationId, String turnId) {
+        call("turn " + conversationId + " " + turnId, null);
+        return turns.get(turnId);
+    }
+
+    @Override
+    public Replay replayTurn(String conversationId, String turnId) {
+        call("replayTurn " + conversationId + " " + turnId, null);
+        return replay;
+    }
+
+    @Override
+    public DryRun suggestReply(String conversationId) {
+        call("suggestReply " + conversationId, null);
+        return suggestedReply;
+    }
+
     @Override
     public Message sendMessage(OutgoingMessage message) {
         call("sendMessage", message);
         sentCount++;
         return new Message("sent-" + sentCount, message.conversationId(), MessageFrom.HUMAN, "text",
-                message.content(), "sent", null, TestData.NOW);
+                message.content(), "sent", null, TestData.NOW, null);
     }
 
     // --- templates ---
@@ -356,7 +379,7 @@ public final class FakeBackendClient implements BackendClient {
         call("sendTemplate", message);
         sentCount++;
         return new Message("sent-" + sentCount, message.conversationId(), MessageFrom.HUMAN, "template",
-                "template " + message.template().id(), "sent", null, TestData.NOW);
+                "template " + message.template().id(), "sent", null, TestData.NOW, null);
     }
 
     private Template template(String id) {

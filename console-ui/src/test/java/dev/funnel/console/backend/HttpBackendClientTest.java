@@ -169,6 +169,65 @@ class HttpBackendClientTest {
     }
 
     @Test
+    void aTurnsTraceIsReadWithItsStepsOutcomesAndTotals() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /conversations/c1/turns/t1", 200, """
+                {"turn_id":"t1","lead_message":"Hi","recorded_at":"2026-11-03T10:15:30Z",
+                 "steps":[{"id":"e1","event_type":"pipeline_step","step":"analyze","prompt_version":"default-1",
+                   "input_summary":"stage=greeting","output_summary":"{}","latency_ms":640,"prompt_tokens":1200,
+                   "completion_tokens":90,"model":"m","cost_usd":0.000234,"cost_note":null,
+                   "created_at":"2026-11-03T10:15:30Z"}],
+                 "outcomes":[{"id":"e2","event_type":"handoff","step":null,"output_summary":"asked for a person",
+                   "created_at":"2026-11-03T10:15:30Z"}],
+                 "totals":{"prompt_tokens":1200,"completion_tokens":90,"latency_ms":640,"cost_usd":0.000234,
+                   "cost_note":null}}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        Turn turn = client.turn("c1", "t1");
+
+        assertThat(turn.steps().getFirst().promptTokens()).isEqualTo(1200);
+        assertThat(turn.steps().getFirst().costUsd()).isEqualByComparingTo("0.000234");
+        assertThat(turn.outcomes().getFirst().eventType()).isEqualTo("handoff");
+        assertThat(turn.totals().latencyMs()).isEqualTo(640);
+    }
+
+    @Test
+    void replayAndSuggestReplyArePostsThatReadTheDryRun() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        String dryRun = """
+                {"action":"SEND_NOW","why":"asked","reply":"Yes!","steps":[],
+                 "interventions":[{"rule":"message_rewritten","detail":"too long"}],
+                 "totals":{"prompt_tokens":0,"completion_tokens":0,"latency_ms":0,"cost_usd":null,"cost_note":"x"}}""";
+        server.answer("POST /conversations/c1/turns/t1/replay", 200, """
+                {"turn_id":"t1","lead_message":"Hi","reply_then":"Hello","then":{"turn_id":"t1","steps":[],
+                 "outcomes":[],"recorded_at":"2026-11-03T10:15:30Z","totals":{"prompt_tokens":0,
+                 "completion_tokens":0,"latency_ms":0}},"now":%s,"reconstructed":["Messages: the last 2"]}"""
+                .formatted(dryRun));
+        server.answer("POST /conversations/c1/suggest-reply", 200, dryRun);
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        Replay replay = client.replayTurn("c1", "t1");
+        DryRun draft = client.suggestReply("c1");
+
+        assertThat(replay.replyThen()).isEqualTo("Hello");
+        assertThat(replay.now().reply()).isEqualTo("Yes!");
+        assertThat(replay.reconstructed()).containsExactly("Messages: the last 2");
+        assertThat(draft.interventions().getFirst().detail()).isEqualTo("too long");
+        assertThat(server.last().method()).isEqualTo("POST");
+    }
+
+    @Test
+    void aBotReplyCarriesTheTurnThatWroteIt() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /conversations/c1/messages", 200, """
+                [{"id":"m2","conversation_id":"c1","message_from":"bot","message_type":"text","content":"Yes",
+                  "status":"sent","simulated":false,"created_at":"2026-11-03T10:15:30Z","turn_id":"t1"}]""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThat(client.messages("c1").getFirst().turnId()).isEqualTo("t1");
+    }
+
+    @Test
     void rejectedWebhooksAreReadWithTheUnattributedCount() {
         server.answer("POST /auth/login", 200, AUTH_RESPONSE);
         server.answer("GET /webhooks/rejected?limit=100", 200, """

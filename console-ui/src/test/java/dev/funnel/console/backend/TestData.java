@@ -27,7 +27,7 @@ public final class TestData {
 
     public static Message message(String id, String conversationId, MessageFrom from, String content) {
         return new Message(id, conversationId, from, "text", content, from == MessageFrom.LEAD ? null : "sent",
-                null, NOW);
+                null, NOW, null);
     }
 
     /** A stored template with this content; its parameters counted from the {{n}} of header, body and URL buttons. */

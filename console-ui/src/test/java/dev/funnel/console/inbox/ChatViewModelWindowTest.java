@@ -78,7 +78,7 @@ class ChatViewModelWindowTest {
     void aNewMessageFromTheLeadReopensTheWindow() {
         chat.open(leadWrote(Duration.ofHours(48), ConversationMode.HUMAN));
 
-        chat.messageCreated(new Message("m9", "c1", MessageFrom.LEAD, "text", "Still there?", null, null, Instant.now()));
+        chat.messageCreated(new Message("m9", "c1", MessageFrom.LEAD, "text", "Still there?", null, null, Instant.now(), null));
 
         assertThat(chat.windowOpenProperty().get()).isTrue();
         assertThat(chat.templatePicker().offeredProperty().get()).isFalse();

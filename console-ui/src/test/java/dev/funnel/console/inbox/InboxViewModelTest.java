@@ -91,7 +91,7 @@ class InboxViewModelTest {
         backend.emit(new BackendEvent.MessageCreated(sent, false));
 
         backend.emit(new BackendEvent.MessageCreated(new Message("m2", "c2", MessageFrom.BOT, "text", "Hello Ben!",
-                "read", null, sent.createdAt()), false));
+                "read", null, sent.createdAt(), null), false));
 
         assertThat(inbox.chat().messages()).extracting(Message::status).containsExactly(null, "read");
     }
