@@ -11,6 +11,8 @@ import dev.funnel.gateway.queue.SqsQueueConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +55,9 @@ public record BackendConfig(
         LocalSecrets secrets = LocalSecrets.open(dataDir);
         String dbUrl = value(env, "FUNNEL_DB_URL").orElse(h2Url(dataDir.resolve("funnel")));
         QueueKind queue = parseQueue(value(env, "FUNNEL_QUEUE").orElse("local"));
+        if (!dbUrl.startsWith("jdbc:h2:")) {
+            requireShared(env, "FUNNEL_JWT_SECRET", "FUNNEL_ENCRYPTION_KEY");
+        }
         return new BackendConfig(
                 value(env, "FUNNEL_HOST").orElse("0.0.0.0"),
                 Integer.parseInt(value(env, "FUNNEL_PORT").orElse("8090")),
@@ -115,6 +120,19 @@ public record BackendConfig(
         String xdg = System.getenv("XDG_DATA_HOME");
         return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".local", "share").toString(), "funnel")
                 .toString();
+    }
+
+    /**
+     * Backends sharing a database must share the secrets that sign sessions and seal stored tokens: one
+     * generated per backend would leave each unable to read what the others wrote.
+     */
+    private static void requireShared(Map<String, String> env, String... names) {
+        List<String> missing = Arrays.stream(names).filter(name -> value(env, name).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("A backend on a shared database (FUNNEL_DB_URL) needs "
+                    + String.join(" and ", missing) + " set, the same on every backend (see the README's"
+                    + " configuration table)");
+        }
     }
 
     private static QueueKind parseQueue(String raw) {

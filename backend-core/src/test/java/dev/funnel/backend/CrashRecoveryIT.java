@@ -146,6 +146,8 @@ class CrashRecoveryIT {
                 Map.entry("FUNNEL_DB_URL", database.url()),
                 Map.entry("FUNNEL_DB_USER", database.user()),
                 Map.entry("FUNNEL_DB_PASSWORD", database.password()),
+                Map.entry("FUNNEL_JWT_SECRET", "team-jwt-secret-shared-by-every-backend"),
+                Map.entry("FUNNEL_ENCRYPTION_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
                 Map.entry("FUNNEL_QUEUE", "sqs"),
                 Map.entry("SQS_QUEUE_URL", queueUrl),
                 Map.entry("SQS_ENDPOINT", sqs.endpoint().toString()),

@@ -54,6 +54,8 @@ public final class TeamStack implements AutoCloseable {
                 Map.entry("FUNNEL_DB_URL", db.url()),
                 Map.entry("FUNNEL_DB_USER", db.user()),
                 Map.entry("FUNNEL_DB_PASSWORD", db.password()),
+                Map.entry("FUNNEL_JWT_SECRET", "team-jwt-secret-shared-by-every-backend"),
+                Map.entry("FUNNEL_ENCRYPTION_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
                 Map.entry("FUNNEL_QUEUE", "sqs"),
                 Map.entry("SQS_QUEUE_URL", queueUrl),
                 Map.entry("SQS_ENDPOINT", sqs.endpoint().toString()),

@@ -1,0 +1,51 @@
+package dev.funnel.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The secrets a backend signs sessions and seals tokens with: its own when solo, the team's when shared. */
+class BackendConfigTest {
+
+    private static final String TEAM_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    @Test
+    void aSoloBackendMakesItsOwnSecretsAndKeepsThem(@TempDir Path dataDir) {
+        Map<String, String> env = Map.of("FUNNEL_DATA_DIR", dataDir.toString());
+
+        BackendConfig first = BackendConfig.fromEnvironment(env);
+        BackendConfig again = BackendConfig.fromEnvironment(env);
+
+        assertThat(first.encryptionKey()).hasSize(64).isEqualTo(again.encryptionKey());
+        assertThat(first.jwtSecret()).isNotBlank().isEqualTo(again.jwtSecret());
+    }
+
+    @Test
+    void aBackendOnASharedDatabaseRefusesToStartWithoutTheTeamsSecrets(@TempDir Path dataDir) {
+        Map<String, String> env = Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                "FUNNEL_DB_URL", "jdbc:postgresql://db.example/funnel", "FUNNEL_JWT_SECRET", "shared");
+
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(env))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FUNNEL_ENCRYPTION_KEY")
+                .hasMessageNotContaining("FUNNEL_JWT_SECRET")
+                .hasMessageContaining("the same on every backend");
+    }
+
+    @Test
+    void aBackendOnASharedDatabaseUsesTheTeamsSecrets(@TempDir Path dataDir) {
+        Map<String, String> env = new HashMap<>(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                "FUNNEL_DB_URL", "jdbc:postgresql://db.example/funnel", "FUNNEL_JWT_SECRET", "shared",
+                "FUNNEL_ENCRYPTION_KEY", TEAM_KEY));
+
+        BackendConfig config = BackendConfig.fromEnvironment(env);
+
+        assertThat(config.encryptionKey()).isEqualTo(TEAM_KEY);
+        assertThat(config.jwtSecret()).isEqualTo("shared");
+    }
+}
