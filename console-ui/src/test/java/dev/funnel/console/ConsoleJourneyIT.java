@@ -38,6 +38,14 @@ class ConsoleJourneyIT extends ConsoleJourney {
                 .anyMatch(m -> "Yes we do! When would a visit suit you?".equals(m.content())));
         assertThat(robot.lookup("#replyField").queryTextInputControl().getText()).isEmpty();
         assertThat(robot.lookup("#connectionStatus").queryLabeled().getText()).isEqualTo("Live");
+
+        // the lead side panel: the lead's state, and its details saved through the real PATCH /leads/{id}
+        assertThat(robot.lookup("#leadPanelStage").queryLabeled().getText()).isNotEmpty();
+        fill("#leadPanelName", "Camille Durand");
+        fill("#leadPanelCompany", "Durand Boulangerie");
+        robot.clickOn("#saveLeadPanelButton");
+        waitUntil(() -> "Saved.".equals(robot.lookup("#leadPanelStatus").queryLabeled().getText()));
+        robot.clickOn("#simulateButton");
         screenshot("#inboxScreen", "inbox.png");
     }
 

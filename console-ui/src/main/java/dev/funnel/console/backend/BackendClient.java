@@ -84,6 +84,16 @@ public interface BackendClient {
     /** Oldest first. */
     List<Message> messages(String conversationId);
 
+    // --- lead side panel ---
+
+    Lead lead(String leadId);
+
+    /** The conversation's follow-ups and ghost checks, pending and past, newest first. */
+    List<Followup> followups(String conversationId);
+
+    /** Only a pending one; answers it cancelled (409 when it is no longer pending). */
+    Followup cancelFollowup(String followupId);
+
     Conversation takeover(String conversationId);
 
     Conversation release(String conversationId);

@@ -200,6 +200,24 @@ public final class HttpBackendClient implements BackendClient {
         return call("GET", "/conversations/" + segment(conversationId) + "/messages", null, listOf(Message.class), true);
     }
 
+    // --- lead side panel ---
+
+    @Override
+    public Lead lead(String leadId) {
+        return call("GET", "/leads/" + segment(leadId), null, Lead.class, true);
+    }
+
+    @Override
+    public List<Followup> followups(String conversationId) {
+        return call("GET", "/conversations/" + segment(conversationId) + "/followups", null, listOf(Followup.class),
+                true);
+    }
+
+    @Override
+    public Followup cancelFollowup(String followupId) {
+        return call("POST", "/followups/" + segment(followupId) + "/cancel", null, Followup.class, true);
+    }
+
     @Override
     public Conversation takeover(String conversationId) {
         return call("POST", "/conversations/" + segment(conversationId) + "/takeover", null, Conversation.class, true);

@@ -15,6 +15,8 @@ import dev.funnel.console.ctas.CtasViewModel;
 import dev.funnel.console.inbox.ChatView;
 import dev.funnel.console.inbox.InboxView;
 import dev.funnel.console.inbox.InboxViewModel;
+import dev.funnel.console.leadpanel.LeadPanelView;
+import dev.funnel.console.leadpanel.LeadPanelViewModel;
 import dev.funnel.console.leads.LeadFormView;
 import dev.funnel.console.leads.LeadImportView;
 import dev.funnel.console.leads.LeadsView;
@@ -211,9 +213,10 @@ public final class Shell implements Navigator, AutoCloseable {
     private void openInbox() {
         inbox = new InboxViewModel(client, executor, notifier, this, session);
         var simulator = new SimulatorViewModel(client, executor);
+        var leadPanel = new LeadPanelViewModel(client, executor, inbox.chat().conversationProperty());
         inboxScreen = Fxml.load(InboxView.class, "InboxView.fxml",
                 new InboxView(inbox), new ChatView(inbox.chat()), new TemplatePickerView(inbox.chat().templatePicker()),
-                new SimulatorView(simulator));
+                new SimulatorView(simulator), new LeadPanelView(leadPanel));
         FxThreadListener live = new FxThreadListener();
         live.add(inbox);
         live.add(simulator);

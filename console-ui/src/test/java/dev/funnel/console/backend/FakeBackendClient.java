@@ -279,6 +279,40 @@ public final class FakeBackendClient implements BackendClient {
         return List.copyOf(messagesByConversation.getOrDefault(conversationId, List.of()));
     }
 
+    // --- lead side panel ---
+
+    public Map<String, List<Followup>> followupsByConversation = new HashMap<>();
+
+    @Override
+    public Lead lead(String leadId) {
+        call("lead " + leadId, null);
+        return leads.stream().filter(lead -> lead.id().equals(leadId)).findFirst()
+                .orElseThrow(() -> new BackendException(404, "Lead not found"));
+    }
+
+    @Override
+    public List<Followup> followups(String conversationId) {
+        call("followups " + conversationId, null);
+        return List.copyOf(followupsByConversation.getOrDefault(conversationId, List.of()));
+    }
+
+    @Override
+    public Followup cancelFollowup(String followupId) {
+        call("cancelFollowup " + followupId, null);
+        for (List<Followup> followups : followupsByConversation.values()) {
+            for (int i = 0; i < followups.size(); i++) {
+                Followup old = followups.get(i);
+                if (old.id().equals(followupId)) {
+                    Followup cancelled = new Followup(old.id(), old.type(), old.scheduledAt(), "cancelled",
+                            "Cancelled by Sam", null);
+                    followups.set(i, cancelled);
+                    return cancelled;
+                }
+            }
+        }
+        throw new BackendException(404, "Follow-up not found");
+    }
+
     @Override
     public Conversation takeover(String conversationId) {
         call("takeover " + conversationId, null);

@@ -228,6 +228,59 @@ class HttpBackendClientTest {
     }
 
     @Test
+    void oneLeadIsReadById() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /leads/l1", 200, """
+                {"id":"l1","phone":"15550001","name":"Ana","email":"ana@bakery.example","company":null,
+                 "stage":"pricing","intent_level":"high","sentiment":"curious","simulated":false,
+                 "conversation_id":"c1","created_at":"2026-11-03T10:15:30Z","updated_at":"2026-11-03T10:15:30Z"}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        Lead lead = client.lead("l1");
+
+        assertThat(lead.email()).isEqualTo("ana@bakery.example");
+        assertThat(lead.conversationId()).isEqualTo("c1");
+        assertThat(server.last().authorization()).isEqualTo("Bearer tok-1");
+    }
+
+    @Test
+    void aConversationsFollowupsAreListed() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("GET /conversations/c1/followups", 200, """
+                [{"id":"f1","type":"followup","scheduled_at":"2026-11-04T09:00:00Z","status":"pending",
+                  "reason":"No reply for 3 hours","executed_at":null}]""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThat(client.followups("c1")).containsExactly(new Followup("f1", "followup",
+                Instant.parse("2026-11-04T09:00:00Z"), "pending", "No reply for 3 hours", null));
+    }
+
+    @Test
+    void cancellingAFollowupPostsToItsCancelRoute() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("POST /followups/f1/cancel", 200, """
+                {"id":"f1","type":"followup","scheduled_at":"2026-11-04T09:00:00Z","status":"cancelled",
+                 "reason":"Cancelled by Sam","executed_at":null}""");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        Followup cancelled = client.cancelFollowup("f1");
+
+        assertThat(cancelled.status()).isEqualTo("cancelled");
+        assertThat(server.last().method()).isEqualTo("POST");
+    }
+
+    @Test
+    void cancellingAFollowupNoLongerPendingIsRefused() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("POST /followups/f1/cancel", 409, "{\"error\":\"The follow-up is no longer pending\"}");
+        client.login(new Credentials("sam@acme.example", "pw"));
+
+        assertThatThrownBy(() -> client.cancelFollowup("f1"))
+                .isInstanceOf(BackendException.class)
+                .hasMessage("The follow-up is no longer pending");
+    }
+
+    @Test
     void rejectedWebhooksAreReadWithTheUnattributedCount() {
         server.answer("POST /auth/login", 200, AUTH_RESPONSE);
         server.answer("GET /webhooks/rejected?limit=100", 200, """
