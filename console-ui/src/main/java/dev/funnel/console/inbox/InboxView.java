@@ -6,12 +6,17 @@ import dev.funnel.console.common.Binds;
 import dev.funnel.console.settings.LlmSettingsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
@@ -26,6 +31,7 @@ public final class InboxView {
     @FXML private Button simulateButton;
     @FXML private Region llmBanner;
     @FXML private Label llmBannerText;
+    @FXML private TextField inboxSearch;
     @FXML private ListView<Conversation> conversationList;
     @FXML private Node simulatorPanel;
     @FXML private Label connectionStatus;
@@ -52,14 +58,20 @@ public final class InboxView {
         // Moving a conversation to the top makes the ListView shift or drop its selection by itself.
         // Those selection changes must not open another chat, so they are ignored between these two
         // listeners: the first is registered before the ListView's own (setItems), the second after it.
-        viewModel.conversations().addListener((ListChangeListener<Conversation>) change -> listChanging = true);
-        conversationList.setItems(viewModel.conversations());
-        viewModel.conversations().addListener((ListChangeListener<Conversation>) change -> {
+        // The same holds when the search narrows the list.
+        ObservableList<Conversation> shown = viewModel.shownConversations();
+        shown.addListener((ListChangeListener<Conversation>) change -> listChanging = true);
+        conversationList.setItems(shown);
+        shown.addListener((ListChangeListener<Conversation>) change -> {
             listChanging = false;
             reselectOpenConversation();
         });
         conversationList.setCellFactory(list -> new ConversationCell());
-        conversationList.setPlaceholder(new Label("No conversations yet. Use \"Simulate a lead\" to try one."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.emptyListTextProperty());
+        conversationList.setPlaceholder(placeholder);
+        inboxSearch.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        inboxSearch.addEventFilter(KeyEvent.KEY_PRESSED, this::arrowsToTheWindow);
         conversationList.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
             if (selected != null && !listChanging) {
                 viewModel.open(selected);
@@ -96,8 +108,8 @@ public final class InboxView {
         if (open == null) {
             return;
         }
-        for (int index = 0; index < viewModel.conversations().size(); index++) {
-            if (viewModel.conversations().get(index).id().equals(open.id())) {
+        for (int index = 0; index < viewModel.shownConversations().size(); index++) {
+            if (viewModel.shownConversations().get(index).id().equals(open.id())) {
                 if (conversationList.getSelectionModel().getSelectedIndex() != index) {
                     conversationList.getSelectionModel().select(index);
                 }
@@ -105,6 +117,34 @@ public final class InboxView {
             }
         }
         conversationList.getSelectionModel().clearSelection();
+    }
+
+    /** Ctrl+K: into the search field, its text selected so typing replaces it. */
+    public void focusSearch() {
+        inboxSearch.requestFocus();
+        inboxSearch.selectAll();
+    }
+
+    /** The arrow keys move through the inbox unless they belong to a text field other than the search. */
+    public boolean arrowsMoveSelection(Node focusOwner) {
+        return focusOwner == inboxSearch || !(focusOwner instanceof TextInputControl);
+    }
+
+    /**
+     * A text field takes Up and Down itself (caret to the start or end), before the window's
+     * accelerators see them; in the search they run the window's shortcut for the key instead.
+     */
+    private void arrowsToTheWindow(KeyEvent event) {
+        if (event.getCode() != KeyCode.UP && event.getCode() != KeyCode.DOWN) {
+            return;
+        }
+        inboxSearch.getScene().getAccelerators().entrySet().stream()
+                .filter(accelerator -> accelerator.getKey().match(event))
+                .findFirst()
+                .ifPresent(accelerator -> {
+                    event.consume();
+                    accelerator.getValue().run();
+                });
     }
 
     @FXML

@@ -15,8 +15,11 @@ import dev.funnel.console.common.Notifier;
 import dev.funnel.console.common.TaskExecutor;
 import dev.funnel.console.common.Times;
 import dev.funnel.console.shell.Navigator;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +33,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * The main screen: every conversation, newest activity first, kept live by backend events, and the
@@ -60,6 +64,11 @@ public final class InboxViewModel implements BackendEventListener {
         case RECONNECTING -> "Connection lost — reconnecting…";
         case CLOSED -> "Offline";
     }, connection);
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final FilteredList<Conversation> shownConversations = new FilteredList<>(conversations);
+    private final StringBinding emptyListText = Bindings.createStringBinding(() -> searchText.get().isBlank()
+            ? "No conversations yet. Use \"Simulate a lead\" to try one."
+            : "No conversation matches \u201c" + searchText.get().strip() + "\u201d.", searchText);
     private boolean missedEvents;
 
     public InboxViewModel(BackendClient client, TaskExecutor executor, Notifier notifier, Navigator navigator,
@@ -70,6 +79,7 @@ public final class InboxViewModel implements BackendEventListener {
         this.navigator = navigator;
         this.session = session;
         this.chat = new ChatViewModel(client, executor, this::upsert);
+        shownConversations.predicateProperty().bind(searchText.map(InboxViewModel::matching));
     }
 
     public void load() {
@@ -201,6 +211,82 @@ public final class InboxViewModel implements BackendEventListener {
             }
         }
         return -1;
+    }
+
+    // --- keyboard ---
+
+    /** Name, phone or last message containing the text, ignoring case; a blank search shows all. */
+    private static Predicate<Conversation> matching(String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        return conversation -> wanted.isEmpty() || Stream.of(conversation.displayName(), conversation.leadPhone(),
+                        conversation.lastMessage())
+                .anyMatch(part -> part != null && part.toLowerCase(Locale.ROOT).contains(wanted));
+    }
+
+    public void clearSearch() {
+        searchText.set("");
+    }
+
+    /** Opens the conversation below the open one in the shown list; the last stays open at the end. */
+    public void openNext() {
+        openShown(+1);
+    }
+
+    /** Opens the conversation above the open one in the shown list; the first stays open at the top. */
+    public void openPrevious() {
+        openShown(-1);
+    }
+
+    /** With no shown conversation open, either direction opens the first one shown. */
+    private void openShown(int step) {
+        if (shownConversations.isEmpty()) {
+            return;
+        }
+        Conversation open = chat.conversationProperty().get();
+        int index = open == null ? -1 : shownIndexOf(open.id());
+        int target = index < 0 ? 0 : Math.clamp(index + step, 0, shownConversations.size() - 1);
+        if (target != index) {
+            open(shownConversations.get(target));
+        }
+    }
+
+    private int shownIndexOf(String conversationId) {
+        for (int i = 0; i < shownConversations.size(); i++) {
+            if (shownConversations.get(i).id().equals(conversationId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Takes over the open conversation if the bot has it; does nothing otherwise (no accidental release). */
+    public void takeOverOpenConversation() {
+        Conversation open = chat.conversationProperty().get();
+        if (open != null && !open.humanMode()) {
+            chat.toggleTakeover();
+        }
+    }
+
+    /** Hands the open conversation back to the bot if a person has it; does nothing otherwise. */
+    public void releaseOpenConversation() {
+        Conversation open = chat.conversationProperty().get();
+        if (open != null && open.humanMode()) {
+            chat.toggleTakeover();
+        }
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    /** The conversations the search lets through, in the inbox's order; what the list shows. */
+    public ObservableList<Conversation> shownConversations() {
+        return shownConversations;
+    }
+
+    /** What the list says when it shows nothing: no conversations at all, or none matching the search. */
+    public StringBinding emptyListTextProperty() {
+        return emptyListText;
     }
 
     public void openLeads() {

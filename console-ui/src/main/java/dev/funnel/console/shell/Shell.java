@@ -46,6 +46,7 @@ import dev.funnel.console.templates.TemplatesViewModel;
 import dev.funnel.console.users.UsersView;
 import dev.funnel.console.users.UsersViewModel;
 import java.time.Clock;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Parent;
@@ -60,7 +61,7 @@ import javafx.util.Duration;
  * keeps the inbox alive while settings are open, so no live event is missed. Rejected webhooks come
  * with no live event, so they are fetched again every minute while the inbox is shown.
  */
-public final class Shell implements Navigator, AutoCloseable {
+public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable {
 
     private static final String THEME = "/dev/funnel/console/common/theme.css";
     private static final Duration REJECTED_WEBHOOKS_PERIOD = Duration.seconds(60);
@@ -72,11 +73,14 @@ public final class Shell implements Navigator, AutoCloseable {
     private final Notifier notifier;
     private final StackPane root = new StackPane();
     private final Timeline rejectedWebhooksTimer;
+    private final List<Shortcut> shortcuts = Shortcuts.of(this);
+    private final ShortcutsHelp shortcutsHelp = new ShortcutsHelp(shortcuts);
 
     private BackendClient client;
     private AuthResult session;
     private Parent inboxScreen;
     private InboxViewModel inbox;
+    private InboxView inboxView;
     private EventSubscription liveEvents;
 
     public Shell(Stage stage, TaskExecutor executor, ConsolePreferences preferences, ServerConnector connector,
@@ -95,6 +99,7 @@ public final class Shell implements Navigator, AutoCloseable {
         root.setId("shell");
         Scene scene = new Scene(root, 1240, 800);
         scene.getStylesheets().add(Shell.class.getResource(THEME).toExternalForm());
+        Shortcuts.install(scene, shortcuts);
         stage.setTitle("Funnel");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -212,16 +217,78 @@ public final class Shell implements Navigator, AutoCloseable {
     /** One live subscription per session feeds both the inbox and the simulator, on the FX thread. */
     private void openInbox() {
         inbox = new InboxViewModel(client, executor, notifier, this, session);
+        inboxView = new InboxView(inbox);
         var simulator = new SimulatorViewModel(client, executor);
         var leadPanel = new LeadPanelViewModel(client, executor, inbox.chat().conversationProperty());
         inboxScreen = Fxml.load(InboxView.class, "InboxView.fxml",
-                new InboxView(inbox), new ChatView(inbox.chat()), new TemplatePickerView(inbox.chat().templatePicker()),
+                inboxView, new ChatView(inbox.chat()), new TemplatePickerView(inbox.chat().templatePicker()),
                 new SimulatorView(simulator), new LeadPanelView(leadPanel));
         FxThreadListener live = new FxThreadListener();
         live.add(inbox);
         live.add(simulator);
         liveEvents = client.subscribe(live);
         inbox.load();
+    }
+
+    // --- keyboard shortcuts: the inbox ones act only while the inbox is shown and the help is closed ---
+
+    @Override
+    public void focusSearch() {
+        if (inboxInFront()) {
+            inboxView.focusSearch();
+        }
+    }
+
+    @Override
+    public void openNext() {
+        if (inboxInFront() && inboxView.arrowsMoveSelection(stage.getScene().getFocusOwner())) {
+            inbox.openNext();
+        }
+    }
+
+    @Override
+    public void openPrevious() {
+        if (inboxInFront() && inboxView.arrowsMoveSelection(stage.getScene().getFocusOwner())) {
+            inbox.openPrevious();
+        }
+    }
+
+    @Override
+    public void takeOver() {
+        if (inboxInFront()) {
+            inbox.takeOverOpenConversation();
+        }
+    }
+
+    @Override
+    public void release() {
+        if (inboxInFront()) {
+            inbox.releaseOpenConversation();
+        }
+    }
+
+    @Override
+    public void showHelp() {
+        if (!helpShown()) {
+            root.getChildren().add(shortcutsHelp.node());
+        }
+    }
+
+    @Override
+    public void escape() {
+        if (helpShown()) {
+            root.getChildren().remove(shortcutsHelp.node());
+        } else if (inboxInFront()) {
+            inbox.clearSearch();
+        }
+    }
+
+    private boolean helpShown() {
+        return root.getChildren().contains(shortcutsHelp.node());
+    }
+
+    private boolean inboxInFront() {
+        return inboxScreen != null && root.getChildren().contains(inboxScreen) && !helpShown();
     }
 
     private void show(Parent screen) {
@@ -240,6 +307,7 @@ public final class Shell implements Navigator, AutoCloseable {
         }
         liveEvents = null;
         inbox = null;
+        inboxView = null;
         inboxScreen = null;
         session = null;
         client = null;

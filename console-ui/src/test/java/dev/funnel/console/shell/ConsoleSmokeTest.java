@@ -168,7 +168,7 @@ class ConsoleSmokeTest {
         assertThat(backend.calls).doesNotContain("createOrganisation");
     }
 
-    private static void signIn(FxRobot robot) {
+    static void signIn(FxRobot robot) {
         fill(robot, "#serverUrl", "http://team.example:8090");
         robot.clickOn("#connectButton");
         fill(robot, "#email", "sam@acme.example");
