@@ -17,7 +17,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -84,7 +83,7 @@ public final class MessagesService implements HttpService {
             if (!c.inHumanMode()) {
                 throw ApiException.conflict("Take over the conversation before writing to the lead");
             }
-            if (!isTemplate && !windowOpen(c, now)) {
+            if (!isTemplate && !PipelineInput.windowOpen(c.lastUserMessageAt(), now)) {
                 throw ApiException.conflict(WINDOW_CLOSED);
             }
             String replyTo = body.replyToMessageId() == null ? null : messages.find(tx, c.organisationId(),
@@ -108,11 +107,5 @@ public final class MessagesService implements HttpService {
         });
         Message sent = sender.deliver(recorded.conversation(), recorded.message());
         Json.send(res, Status.CREATED_201, MessageOut.of(sent, recorded.conversation().simulated()));
-    }
-
-    /** Only a message from the lead opens the window, for 24 hours. */
-    private static boolean windowOpen(Conversation c, Instant now) {
-        return c.lastUserMessageAt() != null
-                && Duration.between(c.lastUserMessageAt(), now).compareTo(PipelineInput.WHATSAPP_WINDOW) < 0;
     }
 }

@@ -67,6 +67,11 @@ public record PipelineInput(String businessName, String businessProfile, String 
 
     /** Whether the 24-hour customer service window is open, i.e. a free-form message may be sent. */
     public boolean windowOpen() {
-        return sinceLastUserMessage().map(since -> since.compareTo(WHATSAPP_WINDOW) < 0).orElse(false);
+        return windowOpen(lastUserMessageAt, now);
+    }
+
+    /** Only a message from the lead opens the window, for 24 hours from when it was written. */
+    public static boolean windowOpen(Instant lastUserMessageAt, Instant now) {
+        return lastUserMessageAt != null && Duration.between(lastUserMessageAt, now).compareTo(WHATSAPP_WINDOW) < 0;
     }
 }
