@@ -13,7 +13,6 @@ import dev.funnel.backend.leads.LeadRepository;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.ConnectedOrganisations;
 import dev.funnel.backend.testing.LlmScripts;
-import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import java.math.BigDecimal;
@@ -40,9 +39,8 @@ class AnalyticsApiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String RANGE = "/analytics?from=2026-11-10&to=2026-11-11";
 
-    private static SoloServers servers;
-    private static RunningBackend backend;
     private static ConnectedOrganisations organisations;
+    private static RunningBackend backend;
 
     private final LeadRepository leads = new LeadRepository();
     private final ConversationRepository conversations = new ConversationRepository();
@@ -50,20 +48,19 @@ class AnalyticsApiTest {
 
     @BeforeAll
     static void start(@TempDir Path dataDir) {
-        servers = SoloServers.start(dataDir, APP_SECRET, Map.of("FUNNEL_DEBOUNCE_MS", "0"));
-        backend = servers.backend();
-        organisations = new ConnectedOrganisations(backend, APP_SECRET, "55506");
+        organisations = ConnectedOrganisations.start(dataDir, APP_SECRET, "55506");
+        backend = organisations.backend();
     }
 
     @AfterAll
     static void stop() {
-        servers.close();
+        organisations.close();
     }
 
     @Test
     void theDashboardCountsWhatTheBotAndPeopleDidToday() {
         ApiClient api = newOrganisation(true);
-        LlmScripts.sendNow(servers.llm(), "Plans start at 999 a month.");
+        LlmScripts.sendNow(organisations.llm(), "Plans start at 999 a month.");
         leadWrites(api, "919800000001", "How much?");
         Waits.until("the bot's reply and its follow-up", WAIT, () -> api.get("/dashboard/stats").body()
                 .path("followups_pending").asInt() == 1 && api.get("/dashboard/stats").body()
@@ -259,7 +256,7 @@ class AnalyticsApiTest {
     }
 
     private static ApiClient newOrganisation(boolean withModel) {
-        return withModel ? organisations.create(servers.llm()) : organisations.create();
+        return withModel ? organisations.create(organisations.llm()) : organisations.create();
     }
 
     private static void leadWrites(ApiClient api, String phone, String text) {

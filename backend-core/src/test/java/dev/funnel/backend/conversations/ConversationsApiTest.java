@@ -7,14 +7,12 @@ import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.ConnectedOrganisations;
 import dev.funnel.backend.testing.EventsClient;
-import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,20 +28,18 @@ class ConversationsApiTest {
     private static final String APP_SECRET = "inbox-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static SoloServers servers;
-    private static RunningBackend backend;
     private static ConnectedOrganisations organisations;
+    private static RunningBackend backend;
 
     @BeforeAll
     static void start(@TempDir Path dataDir) {
-        servers = SoloServers.start(dataDir, APP_SECRET, Map.of("FUNNEL_DEBOUNCE_MS", "0"));
-        backend = servers.backend();
-        organisations = new ConnectedOrganisations(backend, APP_SECRET, "55505");
+        organisations = ConnectedOrganisations.start(dataDir, APP_SECRET, "55505");
+        backend = organisations.backend();
     }
 
     @AfterAll
     static void stop() {
-        servers.close();
+        organisations.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.funnel.backend.RunningBackend;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.ConnectedOrganisations;
-import dev.funnel.backend.testing.SoloServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -28,21 +26,19 @@ class LeadsApiTest {
     private static final String APP_SECRET = "leads-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static SoloServers servers;
-    private static RunningBackend backend;
     private static ConnectedOrganisations organisations;
+    private static RunningBackend backend;
 
     @BeforeAll
     static void start(@TempDir Path dataDir) {
         // no model configured: a lead's message is stored and flagged for a person, nothing else
-        servers = SoloServers.start(dataDir, APP_SECRET, Map.of("FUNNEL_DEBOUNCE_MS", "0"));
-        backend = servers.backend();
-        organisations = new ConnectedOrganisations(backend, APP_SECRET, "55504");
+        organisations = ConnectedOrganisations.start(dataDir, APP_SECRET, "55504");
+        backend = organisations.backend();
     }
 
     @AfterAll
     static void stop() {
-        servers.close();
+        organisations.close();
     }
 
     @Test

@@ -1,26 +1,52 @@
 package dev.funnel.backend.testing;
 
 import dev.funnel.backend.RunningBackend;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Organisations signed up one after another on a running backend, each with a WhatsApp number of its
  * own connected (and, when asked, the scripted model set), and their leads writing through the signed
- * webhook: for tests that keep each case in an organisation of its own.
+ * webhook: for tests that keep each case in an organisation of its own. It starts and stops the solo
+ * backend with its scripted model and recording Graph API ({@link SoloServers}) for them.
  */
-public final class ConnectedOrganisations {
+public final class ConnectedOrganisations implements AutoCloseable {
 
+    private final SoloServers servers;
     private final RunningBackend backend;
     private final String appSecret;
     private final String numberPrefix;
     private final AtomicInteger created = new AtomicInteger();
 
-    /** {@code numberPrefix} keeps this test's phone number ids apart from other tests' on the same backend. */
-    public ConnectedOrganisations(RunningBackend backend, String appSecret, String numberPrefix) {
-        this.backend = backend;
+    private ConnectedOrganisations(SoloServers servers, String appSecret, String numberPrefix) {
+        this.servers = servers;
+        this.backend = servers.backend();
         this.appSecret = appSecret;
         this.numberPrefix = numberPrefix;
+    }
+
+    /**
+     * A solo backend (no debounce) in {@code dataDir}; {@code numberPrefix} keeps this test's phone number
+     * ids recognisable in its data.
+     */
+    public static ConnectedOrganisations start(Path dataDir, String appSecret, String numberPrefix) {
+        return new ConnectedOrganisations(SoloServers.start(dataDir, appSecret, Map.of("FUNNEL_DEBOUNCE_MS", "0")),
+                appSecret, numberPrefix);
+    }
+
+    public RunningBackend backend() {
+        return backend;
+    }
+
+    public ScriptedLlmServer llm() {
+        return servers.llm();
+    }
+
+    @Override
+    public void close() {
+        servers.close();
     }
 
     /** A new organisation with its number connected and no model: leads' messages are flagged for a person. */
