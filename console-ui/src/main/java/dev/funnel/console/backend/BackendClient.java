@@ -162,4 +162,28 @@ public interface BackendClient {
 
     /** Opens the live event stream; it reconnects by itself until closed. */
     EventSubscription subscribe(BackendEventListener listener);
+
+    // --- knowledge base ---
+
+    /** Newest first. */
+    List<KnowledgeDocument> knowledgeDocuments();
+
+    /**
+     * Admins only. Sends one file as it is; answers the document "indexing": the backend indexes it in the
+     * background and says when it is done with a {@link BackendEvent.KnowledgeDocumentUpdated} event.
+     *
+     * @param contentType application/pdf, text/markdown or text/plain
+     */
+    KnowledgeDocument uploadKnowledgeDocument(String name, String contentType, byte[] content);
+
+    /** Admins only; its chunks go with it. */
+    void deleteKnowledgeDocument(String documentId);
+
+    /** Admins only; answers the document "indexing" again. */
+    KnowledgeDocument reindexKnowledgeDocument(String documentId);
+
+    /** The chunks closest to the question, best first; {@code limit} 1 to 20. */
+    List<KnowledgeHit> searchKnowledge(String question, int limit);
+
+    KnowledgeStatus knowledgeStatus();
 }

@@ -25,6 +25,13 @@ public sealed interface BackendEvent {
     record HumanAttentionRequired(String conversationId, String reason) implements BackendEvent {
     }
 
+    /** A knowledge-base document was added, finished indexing (ready or failed) or is being re-indexed. */
+    record KnowledgeDocumentUpdated(KnowledgeDocument document) implements BackendEvent {
+    }
+
+    record KnowledgeDocumentDeleted(String documentId) implements BackendEvent {
+    }
+
     /** An event this console does not know yet; kept so a newer backend does not break the stream. */
     record Unknown(String name) implements BackendEvent {
     }

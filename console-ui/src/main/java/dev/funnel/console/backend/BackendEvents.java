@@ -27,6 +27,10 @@ public final class BackendEvents {
                         JSON.treeToValue(payload, Message.class), payload.path("simulated").asBoolean(false));
                 case "action_human_attention_required" -> new BackendEvent.HumanAttentionRequired(
                         payload.path("conversation_id").asText(null), payload.path("reason").asText(""));
+                case "knowledge_document_updated" -> new BackendEvent.KnowledgeDocumentUpdated(
+                        JSON.treeToValue(payload.path("document"), KnowledgeDocument.class));
+                case "knowledge_document_deleted" -> new BackendEvent.KnowledgeDocumentDeleted(
+                        payload.path("document_id").asText(null));
                 default -> new BackendEvent.Unknown(name);
             };
         } catch (JsonProcessingException e) {

@@ -334,12 +334,7 @@ public final class HttpBackendClient implements BackendClient {
     public LeadImportResult importLeads(byte[] csv) {
         HttpResponse<byte[]> response = exchange("POST", "/leads/import", HttpRequest.BodyPublishers.ofByteArray(csv),
                 "text/csv; charset=utf-8", "application/json", true);
-        try {
-            return JSON.readValue(response.body(), LeadImportResult.class);
-        } catch (IOException e) {
-            throw new BackendException(response.statusCode(),
-                    "The server at " + baseUri + " sent an answer this console does not understand (/leads/import).");
-        }
+        return read(response, "/leads/import", JSON.constructType(LeadImportResult.class));
     }
 
     @Override
@@ -361,8 +356,12 @@ public final class HttpBackendClient implements BackendClient {
 
     private static void addParam(List<String> query, String name, String value) {
         if (value != null && !value.isBlank()) {
-            query.add(name + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8).replace("+", "%20"));
+            query.add(name + "=" + queryValue(value.strip()));
         }
+    }
+
+    private static String queryValue(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override
@@ -371,6 +370,43 @@ public final class HttpBackendClient implements BackendClient {
         String token = URLEncoder.encode(requireToken(), StandardCharsets.UTF_8);
         URI ws = URI.create(scheme + "://" + baseUri.getRawAuthority() + rawPath() + "/ws?token=" + token);
         return WebSocketEventStream.open(http, ws, listener);
+    }
+
+    // --- knowledge base ---
+
+    @Override
+    public List<KnowledgeDocument> knowledgeDocuments() {
+        return call("GET", "/knowledge/documents", null, listOf(KnowledgeDocument.class), true);
+    }
+
+    @Override
+    public KnowledgeDocument uploadKnowledgeDocument(String name, String contentType, byte[] content) {
+        String path = "/knowledge/documents?name=" + queryValue(name);
+        HttpResponse<byte[]> response = exchange("POST", path, HttpRequest.BodyPublishers.ofByteArray(content),
+                contentType, "application/json", true);
+        return read(response, path, JSON.constructType(KnowledgeDocument.class));
+    }
+
+    @Override
+    public void deleteKnowledgeDocument(String documentId) {
+        call("DELETE", "/knowledge/documents/" + segment(documentId), null, Void.class, true);
+    }
+
+    @Override
+    public KnowledgeDocument reindexKnowledgeDocument(String documentId) {
+        return call("POST", "/knowledge/documents/" + segment(documentId) + "/reindex", null,
+                KnowledgeDocument.class, true);
+    }
+
+    @Override
+    public List<KnowledgeHit> searchKnowledge(String question, int limit) {
+        return call("GET", "/knowledge/search?q=" + queryValue(question) + "&limit=" + limit, null,
+                listOf(KnowledgeHit.class), true);
+    }
+
+    @Override
+    public KnowledgeStatus knowledgeStatus() {
+        return call("GET", "/knowledge/status", null, KnowledgeStatus.class, true);
     }
 
     private AuthResult remember(AuthResult result) {
@@ -388,6 +424,10 @@ public final class HttpBackendClient implements BackendClient {
         if (type.getRawClass() == Void.class || response.body().length == 0) {
             return null;
         }
+        return read(response, path, type);
+    }
+
+    private <T> T read(HttpResponse<byte[]> response, String path, JavaType type) {
         try {
             return JSON.readValue(response.body(), type);
         } catch (IOException e) {

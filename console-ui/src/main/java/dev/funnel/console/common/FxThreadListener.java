@@ -19,6 +19,10 @@ public final class FxThreadListener implements BackendEventListener {
         targets.add(target);
     }
 
+    public void remove(BackendEventListener target) {
+        targets.remove(target);
+    }
+
     @Override
     public void onEvent(BackendEvent event) {
         Platform.runLater(() -> targets.forEach(t -> t.onEvent(event)));

@@ -196,4 +196,9 @@ public final class InboxView {
     private void openSettings() {
         viewModel.openSettings();
     }
+
+    @FXML
+    private void openKnowledge() {
+        viewModel.openKnowledge();
+    }
 }

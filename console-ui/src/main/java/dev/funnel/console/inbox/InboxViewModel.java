@@ -151,6 +151,8 @@ public final class InboxViewModel implements BackendEventListener {
             case BackendEvent.ServerHello ignored -> { }
             case BackendEvent.Heartbeat ignored -> { }
             case BackendEvent.Unknown ignored -> { }
+            case BackendEvent.KnowledgeDocumentUpdated ignored -> { }
+            case BackendEvent.KnowledgeDocumentDeleted ignored -> { }
         }
     }
 
@@ -315,6 +317,10 @@ public final class InboxViewModel implements BackendEventListener {
 
     public void openSettings() {
         navigator.showOrganisationSettings();
+    }
+
+    public void openKnowledge() {
+        navigator.showKnowledge();
     }
 
     public void toggleSimulator() {

@@ -4,6 +4,7 @@ import dev.funnel.console.backend.BackendClient;
 import dev.funnel.console.backend.LeadImportFailure;
 import dev.funnel.console.backend.LeadImportResult;
 import dev.funnel.console.common.ErrorMessages;
+import dev.funnel.console.common.FileSizes;
 import dev.funnel.console.common.TaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -73,7 +73,7 @@ public final class LeadImportViewModel {
         failures.clear();
         progress.set("Reading " + fileName + "…");
         executor.execute(() -> Files.readAllBytes(path), csv -> {
-            progress.set("Sending " + fileName + " (" + size(csv.length) + ") and adding its leads…");
+            progress.set("Sending " + fileName + " (" + FileSizes.describe(csv.length) + ") and adding its leads…");
             executor.execute(() -> client.importLeads(csv), this::show, failure -> fail(ErrorMessages.describe(failure)));
         }, failure -> fail(failure instanceof IOException io ? unreadable(fileName, io) : ErrorMessages.describe(failure)));
     }
@@ -102,15 +102,6 @@ public final class LeadImportViewModel {
     private static String unreadable(String fileName, IOException failure) {
         return "Cannot import " + fileName + ": "
                 + (failure instanceof NoSuchFileException ? "there is no such file." : "the file cannot be read.");
-    }
-
-    /** "812 bytes", "2.1 KB", "4.8 MB". */
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
-        }
-        double kb = bytes / 1024.0;
-        return kb < 1024 ? String.format(Locale.ROOT, "%.1f KB", kb) : String.format(Locale.ROOT, "%.1f MB", kb / 1024);
     }
 
     public StringProperty fileProperty() {

@@ -5,6 +5,7 @@ import dev.funnel.console.backend.Lead;
 import dev.funnel.console.backend.LeadFilter;
 import dev.funnel.console.backend.LeadPage;
 import dev.funnel.console.common.ErrorMessages;
+import dev.funnel.console.common.FileSizes;
 import dev.funnel.console.common.TaskExecutor;
 import dev.funnel.console.shell.Navigator;
 import java.io.IOException;
@@ -143,7 +144,7 @@ public final class LeadsViewModel {
             byte[] csv = client.exportLeads(filter);
             Files.write(file, csv);
             return csv.length;
-        }, size -> status.set("Saved " + file.getFileName() + " (" + LeadImportViewModel.size(size) + ")."),
+        }, size -> status.set("Saved " + file.getFileName() + " (" + FileSizes.describe(size) + ")."),
                 failure -> {
                     status.set("");
                     error.set(failure instanceof IOException

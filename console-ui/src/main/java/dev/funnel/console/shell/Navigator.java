@@ -38,4 +38,6 @@ public interface Navigator {
     void showUsers();
 
     void showCtas();
+
+    void showKnowledge();
 }

@@ -2,6 +2,7 @@ package dev.funnel.console.shell;
 
 import dev.funnel.console.backend.AuthResult;
 import dev.funnel.console.backend.BackendClient;
+import dev.funnel.console.backend.BackendEventListener;
 import dev.funnel.console.backend.EventSubscription;
 import dev.funnel.console.common.ConsolePreferences;
 import dev.funnel.console.dashboard.DashboardView;
@@ -15,6 +16,10 @@ import dev.funnel.console.ctas.CtasViewModel;
 import dev.funnel.console.inbox.ChatView;
 import dev.funnel.console.inbox.InboxView;
 import dev.funnel.console.inbox.InboxViewModel;
+import dev.funnel.console.knowledge.KnowledgeSearchView;
+import dev.funnel.console.knowledge.KnowledgeUploadView;
+import dev.funnel.console.knowledge.KnowledgeView;
+import dev.funnel.console.knowledge.KnowledgeViewModel;
 import dev.funnel.console.leadpanel.LeadPanelView;
 import dev.funnel.console.leadpanel.LeadPanelViewModel;
 import dev.funnel.console.leads.LeadFormView;
@@ -82,6 +87,9 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
     private InboxViewModel inbox;
     private InboxView inboxView;
     private EventSubscription liveEvents;
+    private FxThreadListener live;
+    /** The shown screen's own listener, besides the inbox and simulator; dropped when another screen shows. */
+    private BackendEventListener screenListener;
 
     public Shell(Stage stage, TaskExecutor executor, ConsolePreferences preferences, ServerConnector connector,
                  Notifier notifier) {
@@ -209,6 +217,19 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
                 new CtasView(viewModel), new SettingsTabs(this, SettingsTabs.Tab.CTAS)));
     }
 
+    /** The session's live events start with the inbox, so it is opened first when it was not yet. */
+    @Override
+    public void showKnowledge() {
+        if (inbox == null) {
+            openInbox();
+        }
+        var viewModel = new KnowledgeViewModel(client, executor, this, session);
+        show(Fxml.load(KnowledgeView.class, "KnowledgeView.fxml", new KnowledgeView(viewModel),
+                new KnowledgeUploadView(viewModel), new KnowledgeSearchView(viewModel)));
+        screenListener = viewModel;
+        live.add(viewModel);
+    }
+
     private void showWhatsApp(boolean onboarding) {
         var viewModel = new WhatsAppSettingsViewModel(client, executor, this, onboarding);
         show(Fxml.load(WhatsAppSettingsView.class, "WhatsAppSettingsView.fxml", new WhatsAppSettingsView(viewModel)));
@@ -223,7 +244,7 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
         inboxScreen = Fxml.load(InboxView.class, "InboxView.fxml",
                 inboxView, new ChatView(inbox.chat()), new TemplatePickerView(inbox.chat().templatePicker()),
                 new SimulatorView(simulator), new LeadPanelView(leadPanel));
-        FxThreadListener live = new FxThreadListener();
+        live = new FxThreadListener();
         live.add(inbox);
         live.add(simulator);
         liveEvents = client.subscribe(live);
@@ -292,6 +313,10 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
     }
 
     private void show(Parent screen) {
+        if (screenListener != null) {
+            live.remove(screenListener);
+            screenListener = null;
+        }
         root.getChildren().setAll(screen);
         if (screen == inboxScreen) {
             rejectedWebhooksTimer.play();
@@ -306,6 +331,8 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
             liveEvents.close();
         }
         liveEvents = null;
+        live = null;
+        screenListener = null;
         inbox = null;
         inboxView = null;
         inboxScreen = null;

@@ -21,12 +21,14 @@ public final class TraceView {
     @FXML private Label leadMessage;
     @FXML private Label traceError;
     @FXML private ListView<StepLine> traceSteps;
+    @FXML private ListView<SourceLine> traceSources;
     @FXML private ListView<String> traceOutcomes;
     @FXML private Label traceTotals;
     @FXML private Button replayButton;
     @FXML private Region replayPane;
     @FXML private Label replyThen;
     @FXML private Label replyNow;
+    @FXML private Label replaySources;
     @FXML private Label replayFigures;
     @FXML private Label reconstructed;
 
@@ -56,6 +58,12 @@ public final class TraceView {
         traceSteps.setItems(viewModel.steps());
         traceSteps.setCellFactory(list -> new StepCell());
         traceSteps.setPlaceholder(new Label("Loading the turn\u2026"));
+        traceSources.setItems(viewModel.sources());
+        traceSources.setCellFactory(list -> new SourceCell());
+        Label noSources = new Label();
+        noSources.setWrapText(true);
+        noSources.textProperty().bind(viewModel.sourcesNoteProperty());
+        traceSources.setPlaceholder(noSources);
         traceOutcomes.setItems(viewModel.outcomes());
         traceTotals.textProperty().bind(viewModel.totalsProperty());
         replayButton.disableProperty().bind(viewModel.replayingProperty().or(viewModel.loadingProperty()));
@@ -64,6 +72,7 @@ public final class TraceView {
         Binds.shown(replayPane, viewModel.replayedProperty());
         replyThen.textProperty().bind(viewModel.replyThenProperty());
         replyNow.textProperty().bind(viewModel.replyNowProperty());
+        replaySources.textProperty().bind(viewModel.replaySourcesProperty());
         replayFigures.textProperty().bind(viewModel.replayFiguresProperty());
         reconstructed.textProperty().bind(viewModel.reconstructedProperty());
     }
@@ -71,6 +80,26 @@ public final class TraceView {
     @FXML
     private void replay() {
         viewModel.replay();
+    }
+
+    /** A snippet the generate step was given: where it comes from and how close it was, then its start. */
+    private static final class SourceCell extends ListCell<SourceLine> {
+
+        @Override
+        protected void updateItem(SourceLine line, boolean empty) {
+            super.updateItem(line, empty);
+            if (empty || line == null) {
+                setGraphic(null);
+                return;
+            }
+            Label title = new Label(line.title());
+            title.getStyleClass().add("trace-step-title");
+            Label excerpt = new Label(line.excerpt());
+            excerpt.setWrapText(true);
+            VBox box = new VBox(3, title, excerpt);
+            box.setMaxWidth(getListView().getWidth() - 30);
+            setGraphic(box);
+        }
     }
 
     /** A step: its name and prompt, figures, the inputs it was given and its answer. */

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.funnel.console.backend.ApiJson;
 import dev.funnel.console.backend.BackendClient;
 import dev.funnel.console.backend.DryRun;
+import dev.funnel.console.backend.KnowledgeSource;
 import dev.funnel.console.backend.Replay;
 import dev.funnel.console.backend.TraceStep;
 import dev.funnel.console.backend.Turn;
 import dev.funnel.console.backend.TurnTotals;
 import dev.funnel.console.common.ErrorMessages;
 import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.knowledge.Passages;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +28,13 @@ import javafx.collections.ObservableList;
 
 /**
  * Why the bot said what it said: a turn's steps with their prompt version, inputs, answers,
- * latency, tokens and cost, what the guardrails did and how the turn ended, and a replay with the
- * current prompts next to the original reply.
+ * latency, tokens and cost, the knowledge-base snippets its generate step was given, what the
+ * guardrails did and how the turn ended, and a replay with the current prompts next to the original reply.
  */
 public final class TraceViewModel {
+
+    static final String NO_SOURCES = "No knowledge-base snippet was given to this turn: the analyze step did not "
+            + "ask for one, or no document matched.";
 
     private final BackendClient client;
     private final TaskExecutor executor;
@@ -39,6 +44,9 @@ public final class TraceViewModel {
     private final StringProperty leadMessage = new SimpleStringProperty("");
     private final ObservableList<StepLine> steps = FXCollections.observableArrayList();
     private final ObservableList<String> outcomes = FXCollections.observableArrayList();
+    private final ObservableList<SourceLine> sources = FXCollections.observableArrayList();
+    private final StringProperty sourcesNote = new SimpleStringProperty("");
+    private final StringProperty replaySources = new SimpleStringProperty("");
     private final StringProperty totals = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
@@ -89,6 +97,8 @@ public final class TraceViewModel {
         leadMessage.set(turn.leadMessage() == null ? "The lead's message has no text (media) or was deleted."
                 : "The lead wrote: \u201c" + turn.leadMessage() + "\u201d");
         steps.setAll(turn.steps().stream().map(TraceViewModel::line).toList());
+        sources.setAll(turn.sources().stream().map(s -> new SourceLine(sourceTitle(s), s.excerpt())).toList());
+        sourcesNote.set(sources.isEmpty() ? NO_SOURCES : "");
         outcomes.setAll(turn.outcomes().stream().map(TraceViewModel::outcome).toList());
         if (outcomes.isEmpty()) {
             outcomes.add("The bot replied; no guardrail stepped in.");
@@ -104,6 +114,9 @@ public final class TraceViewModel {
         replyNow.set((now.reply() != null ? now.reply()
                 : "The bot would send nothing now: " + now.action() + " \u2014 " + now.why()) + guardrails);
         replayFigures.set("Replay: " + figures(now.totals()));
+        replaySources.set(now.sources().isEmpty() ? "Knowledge used now: none."
+                : "Knowledge used now:\n" + now.sources().stream().map(TraceViewModel::sourceTitle)
+                        .map(title -> "\u2022 " + title).collect(Collectors.joining("\n")));
         reconstructed.set("How the turn's input was rebuilt:\n" + answer.reconstructed().stream()
                 .map(note -> "\u2022 " + note).collect(Collectors.joining("\n")));
         replayed.set(true);
@@ -117,6 +130,10 @@ public final class TraceViewModel {
         return new StepLine(step.step().toUpperCase(Locale.ROOT), Objects.requireNonNullElse(step.promptVersion(),
                 "unknown prompt"), Objects.requireNonNullElse(step.inputSummary(), ""),
                 pretty(step.outputSummary()), figures);
+    }
+
+    private static String sourceTitle(KnowledgeSource source) {
+        return Passages.where(source.documentName(), source.chunkIndex(), source.score());
     }
 
     private static String outcome(TraceStep row) {
@@ -158,6 +175,20 @@ public final class TraceViewModel {
 
     public ObservableList<String> outcomes() {
         return outcomes;
+    }
+
+    public ObservableList<SourceLine> sources() {
+        return sources;
+    }
+
+    /** Says why the turn has no sources; empty while loading and when it has some. */
+    public ReadOnlyStringProperty sourcesNoteProperty() {
+        return sourcesNote;
+    }
+
+    /** The sources the replay's generate step was given, one per line. */
+    public ReadOnlyStringProperty replaySourcesProperty() {
+        return replaySources;
     }
 
     public ReadOnlyStringProperty totalsProperty() {

@@ -522,4 +522,69 @@ public final class FakeBackendClient implements BackendClient {
         conversations.replaceAll(x -> x.id().equals(id) ? changed : x);
         return changed;
     }
+
+    // --- knowledge base ---
+
+    /** The organisation's documents, newest first. */
+    public List<KnowledgeDocument> knowledgeDocuments = new ArrayList<>();
+    public List<KnowledgeHit> knowledgeHits = new ArrayList<>();
+    public KnowledgeStatus knowledgeStatus = new KnowledgeStatus("all-minilm-l6-v2-q (offline)", 384, "portable", 0, 0);
+    /** The bytes of each upload, by file name. */
+    public final Map<String, byte[]> uploadedContent = new HashMap<>();
+    private final Map<String, BackendException> uploadRefusals = new HashMap<>();
+    private int uploads;
+
+    /** The upload of this file name fails with the backend's answer, whenever in a batch it comes. */
+    public void refuseUpload(String name, int status, String message) {
+        uploadRefusals.put(name, new BackendException(status, message));
+    }
+
+    @Override
+    public List<KnowledgeDocument> knowledgeDocuments() {
+        call("knowledgeDocuments", null);
+        return List.copyOf(knowledgeDocuments);
+    }
+
+    @Override
+    public KnowledgeDocument uploadKnowledgeDocument(String name, String contentType, byte[] content) {
+        call("uploadKnowledgeDocument " + name + " " + contentType, null);
+        if (uploadRefusals.containsKey(name)) {
+            throw uploadRefusals.get(name);
+        }
+        uploadedContent.put(name, content.clone());
+        uploads++;
+        KnowledgeDocument created = new KnowledgeDocument("doc-" + uploads, name, contentType, content.length,
+                KnowledgeDocument.INDEXING, 0, null, null, TestData.NOW, null);
+        knowledgeDocuments.addFirst(created);
+        return created;
+    }
+
+    @Override
+    public void deleteKnowledgeDocument(String documentId) {
+        call("deleteKnowledgeDocument " + documentId, null);
+        knowledgeDocuments.removeIf(d -> d.id().equals(documentId));
+    }
+
+    @Override
+    public KnowledgeDocument reindexKnowledgeDocument(String documentId) {
+        call("reindexKnowledgeDocument " + documentId, null);
+        KnowledgeDocument d = knowledgeDocuments.stream().filter(x -> x.id().equals(documentId)).findFirst()
+                .orElseThrow(() -> new BackendException(404, "Knowledge document not found"));
+        KnowledgeDocument indexing = new KnowledgeDocument(d.id(), d.name(), d.contentType(), d.sizeBytes(),
+                KnowledgeDocument.INDEXING, 0, d.pages(), null, d.createdAt(), null);
+        knowledgeDocuments.replaceAll(x -> x.id().equals(documentId) ? indexing : x);
+        return indexing;
+    }
+
+    @Override
+    public List<KnowledgeHit> searchKnowledge(String question, int limit) {
+        call("searchKnowledge " + question + " " + limit, null);
+        return knowledgeHits.stream().limit(limit).toList();
+    }
+
+    @Override
+    public KnowledgeStatus knowledgeStatus() {
+        call("knowledgeStatus", null);
+        return knowledgeStatus;
+    }
 }

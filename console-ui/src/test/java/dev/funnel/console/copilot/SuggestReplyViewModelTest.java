@@ -74,7 +74,7 @@ class SuggestReplyViewModelTest {
         open.set(conversation("c1", "Ana", ConversationMode.HUMAN));
         backend.suggestedReply = new DryRun("SEND_NOW", "why", null, List.of(),
                 List.of(new DryRun.Intervention("message_refused", "it promised a discount")),
-                new TurnTotals(0, 0, 0, null, null));
+                new TurnTotals(0, 0, 0, null, null), List.of());
 
         copilot.suggest();
 
@@ -84,6 +84,6 @@ class SuggestReplyViewModelTest {
 
     private static DryRun draft(String reply) {
         return new DryRun("WAIT_SCHEDULE", "Lead asked for time", reply, List.of(), List.of(),
-                new TurnTotals(900, 40, 700, null, null));
+                new TurnTotals(900, 40, 700, null, null), List.of());
     }
 }

@@ -36,7 +36,7 @@ class ChatViewModelTest {
     void aSuggestedReplyLandsInTheReplyBoxUnsent() {
         chat.open(conversation("c1", "Ana", ConversationMode.HUMAN));
         backend.suggestedReply = new DryRun("SEND_NOW", "asked", "Yes, Lyon too.", List.of(), List.of(),
-                new TurnTotals(0, 0, 0, null, null));
+                new TurnTotals(0, 0, 0, null, null), List.of());
 
         chat.suggestReply().suggest();
 

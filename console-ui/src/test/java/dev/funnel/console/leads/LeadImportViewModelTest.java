@@ -103,11 +103,4 @@ class LeadImportViewModelTest {
         assertThat(importer.errorProperty().get()).isEqualTo("The CSV has no phone column in its header row");
         assertThat(importer.summaryProperty().get()).isEmpty();
     }
-
-    @Test
-    void sizesAreShownInBytesKilobytesAndMegabytes() {
-        assertThat(LeadImportViewModel.size(812)).isEqualTo("812 bytes");
-        assertThat(LeadImportViewModel.size(2150)).isEqualTo("2.1 KB");
-        assertThat(LeadImportViewModel.size(5 * 1024 * 1024)).isEqualTo("5.0 MB");
-    }
 }

@@ -81,6 +81,11 @@ public final class RecordingNavigator implements Navigator {
         visited.add("ctas");
     }
 
+    @Override
+    public void showKnowledge() {
+        visited.add("knowledge");
+    }
+
     public String last() {
         return visited.isEmpty() ? null : visited.getLast();
     }
