@@ -87,4 +87,21 @@ class BackendEventsTest {
     void theHeartbeatIsAClientMessageTheServerKnows() {
         assertThat(BackendEvents.heartbeatFrame()).isEqualTo("{\"type\":\"heartbeat\"}");
     }
+
+    @Test
+    void knowledgeDocumentEventsCarryTheDocumentOrItsId() {
+        BackendEvent updated = BackendEvents.parse("""
+                {"event":"knowledge_document_updated","payload":{"document":{"id":"d1","name":"scan.pdf",
+                 "content_type":"application/pdf","size_bytes":48000,"status":"failed","chunks":0,"pages":3,
+                 "error":"The PDF has no text layer","created_at":"2026-11-03T10:15:30Z",
+                 "indexed_at":"2026-11-03T10:15:31Z"}}}""");
+        BackendEvent deleted = BackendEvents.parse(
+                "{\"event\":\"knowledge_document_deleted\",\"payload\":{\"document_id\":\"d1\"}}");
+
+        KnowledgeDocument document = ((BackendEvent.KnowledgeDocumentUpdated) updated).document();
+        assertThat(document.failed()).isTrue();
+        assertThat(document.error()).isEqualTo("The PDF has no text layer");
+        assertThat(document.pages()).isEqualTo(3);
+        assertThat(deleted).isEqualTo(new BackendEvent.KnowledgeDocumentDeleted("d1"));
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.console.backend.FakeBackendClient;
 import dev.funnel.console.common.CurrentThreadTaskExecutor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TraceViewModelTest {
@@ -76,5 +77,38 @@ class TraceViewModelTest {
         assertThat(trace.errorProperty().get()).startsWith("The replay failed:");
         assertThat(trace.replayedProperty().get()).isFalse();
         assertThat(trace.steps()).hasSize(4);
+    }
+
+    @Test
+    void listsTheKnowledgeSnippetsTheGenerateStepWasGiven() {
+        backend.turns.put("t1", TraceFixtures.turn());
+
+        trace.load();
+
+        assertThat(trace.sources()).containsExactly(
+                new SourceLine("shipping.md  \u00b7  chunk 2  \u00b7  score 0.83",
+                        "We deliver across France in 2 working days."),
+                new SourceLine("prices.pdf  \u00b7  chunk 0  \u00b7  score 0.70", "Delivery is free above 50 EUR."));
+        assertThat(trace.sourcesNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aTurnThatUsedNoKnowledgeSaysSo() {
+        backend.turns.put("t1", TraceFixtures.turn(List.of()));
+
+        trace.load();
+
+        assertThat(trace.sources()).isEmpty();
+        assertThat(trace.sourcesNoteProperty().get()).isEqualTo(TraceViewModel.NO_SOURCES);
+    }
+
+    @Test
+    void replayNamesTheSnippetsItWouldUseNow() {
+        backend.replay = TraceFixtures.replay();
+
+        trace.replay();
+
+        assertThat(trace.replaySourcesProperty().get())
+                .isEqualTo("Knowledge used now:\n\u2022 shipping.md  \u00b7  chunk 2  \u00b7  score 0.83");
     }
 }
