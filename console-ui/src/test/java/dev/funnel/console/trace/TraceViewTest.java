@@ -7,6 +7,7 @@ import dev.funnel.console.backend.FakeBackendClient;
 import dev.funnel.console.common.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,5 +37,13 @@ class TraceViewTest {
                 .isEqualTo("Yes, we deliver to Lyon in 2 days.");
         assertThat(robot.lookup("#replyThen").queryAs(Labeled.class).getText()).isEqualTo("Yes we do!");
         robot.interact(() -> Screenshots.save(window.getScene(), Path.of("target", "screenshots", "trace.png")));
+    }
+
+    @Test
+    void theSourcesSectionListsTheSnippetsTheTurnWasGiven(FxRobot robot) {
+        ListView<SourceLine> sources = robot.lookup("#traceSources").queryListView();
+
+        assertThat(sources.getItems()).extracting(SourceLine::title).containsExactly(
+                "shipping.md  \u00b7  chunk 2  \u00b7  score 0.83", "prices.pdf  \u00b7  chunk 0  \u00b7  score 0.70");
     }
 }
