@@ -2,14 +2,13 @@ package dev.funnel.console.knowledge;
 
 import dev.funnel.console.backend.KnowledgeHit;
 import dev.funnel.console.common.Binds;
+import dev.funnel.console.common.TitledTextCell;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.VBox;
 
 /** Binds "Try a question" to {@link KnowledgeSearchViewModel}: each hit's document, chunk and score above its text. */
 public final class KnowledgeSearchView {
@@ -32,23 +31,8 @@ public final class KnowledgeSearchView {
         Binds.message(knowledgeSearchMessage, viewModel.messageProperty());
         knowledgeHits.setItems(viewModel.hits());
         Binds.shown(knowledgeHits, Bindings.isNotEmpty(viewModel.hits()));
-        knowledgeHits.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(KnowledgeHit hit, boolean empty) {
-                super.updateItem(hit, empty);
-                if (empty || hit == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Label title = new Label(KnowledgeSearchViewModel.title(hit));
-                title.getStyleClass().add("knowledge-hit-title");
-                Label text = new Label(hit.text());
-                text.setWrapText(true);
-                VBox box = new VBox(3, title, text);
-                box.setMaxWidth(getListView().getWidth() - 30);
-                setGraphic(box);
-            }
-        });
+        knowledgeHits.setCellFactory(list -> new TitledTextCell<>(KnowledgeSearchViewModel::title, KnowledgeHit::text,
+                "knowledge-hit-title"));
     }
 
     @FXML

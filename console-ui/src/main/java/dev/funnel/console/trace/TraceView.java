@@ -2,6 +2,7 @@ package dev.funnel.console.trace;
 
 import dev.funnel.console.common.Binds;
 import dev.funnel.console.common.Fxml;
+import dev.funnel.console.common.TitledTextCell;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -59,7 +60,8 @@ public final class TraceView {
         traceSteps.setCellFactory(list -> new StepCell());
         traceSteps.setPlaceholder(new Label("Loading the turn\u2026"));
         traceSources.setItems(viewModel.sources());
-        traceSources.setCellFactory(list -> new SourceCell());
+        traceSources.setCellFactory(list -> new TitledTextCell<>(SourceLine::title, SourceLine::excerpt,
+                "trace-step-title"));
         Label noSources = new Label();
         noSources.setWrapText(true);
         noSources.textProperty().bind(viewModel.sourcesNoteProperty());
@@ -80,26 +82,6 @@ public final class TraceView {
     @FXML
     private void replay() {
         viewModel.replay();
-    }
-
-    /** A snippet the generate step was given: where it comes from and how close it was, then its start. */
-    private static final class SourceCell extends ListCell<SourceLine> {
-
-        @Override
-        protected void updateItem(SourceLine line, boolean empty) {
-            super.updateItem(line, empty);
-            if (empty || line == null) {
-                setGraphic(null);
-                return;
-            }
-            Label title = new Label(line.title());
-            title.getStyleClass().add("trace-step-title");
-            Label excerpt = new Label(line.excerpt());
-            excerpt.setWrapText(true);
-            VBox box = new VBox(3, title, excerpt);
-            box.setMaxWidth(getListView().getWidth() - 30);
-            setGraphic(box);
-        }
     }
 
     /** A step: its name and prompt, figures, the inputs it was given and its answer. */
