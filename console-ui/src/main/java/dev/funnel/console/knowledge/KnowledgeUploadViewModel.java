@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -96,14 +95,13 @@ public final class KnowledgeUploadViewModel {
         sendNext();
     }
 
-    /** A live event: the file of this document moves on. */
+    /** A live event: the file of this document moves on, unless it has settled (a later re-index is not this batch's). */
     void documentChanged(KnowledgeDocument document) {
-        replaceWhere(upload -> document.id().equals(upload.documentId()), upload -> placed(upload, document));
+        replaceUnsettled(document.id(), upload -> placed(upload, document));
     }
 
     void documentDeleted(String documentId) {
-        replaceWhere(upload -> documentId.equals(upload.documentId()) && !upload.settled(),
-                upload -> upload.at(Stage.DELETED, ""));
+        replaceUnsettled(documentId, upload -> upload.at(Stage.DELETED, ""));
     }
 
     private void sendNext() {
@@ -163,8 +161,9 @@ public final class KnowledgeUploadViewModel {
         return upload.at(Stage.READY, document.chunks() + (document.chunks() == 1 ? " chunk" : " chunks"));
     }
 
-    private void replaceWhere(Predicate<FileUpload> which, Function<FileUpload, FileUpload> change) {
-        files.replaceAll(upload -> which.test(upload) ? change.apply(upload) : upload);
+    private void replaceUnsettled(String documentId, Function<FileUpload, FileUpload> change) {
+        files.replaceAll(upload -> documentId.equals(upload.documentId()) && !upload.settled()
+                ? change.apply(upload) : upload);
         update();
     }
 

@@ -130,6 +130,29 @@ class KnowledgeUploadViewModelTest {
     }
 
     @Test
+    void reindexingADocumentOfAFinishedBatchLeavesTheBatchAsItEnded() throws IOException {
+        knowledge.add(List.of(file("a.md", "a")));
+        executor.finishNext();
+        knowledge.onEvent(new BackendEvent.KnowledgeDocumentUpdated(Documents.ready("doc-1", "a.md", 4)));
+
+        knowledge.onEvent(new BackendEvent.KnowledgeDocumentUpdated(Documents.indexing("doc-1", "a.md")));
+
+        assertThat(uploads.files().getFirst().statusText()).isEqualTo("ready: 4 chunks");
+        assertThat(uploads.activeProperty().get()).isFalse();
+    }
+
+    @Test
+    void aDocumentDeletedWhileItIsIndexedIsSaidDeleted() throws IOException {
+        knowledge.add(List.of(file("a.md", "a")));
+        executor.finishNext();
+
+        knowledge.onEvent(new BackendEvent.KnowledgeDocumentDeleted("doc-1"));
+
+        assertThat(uploads.files().getFirst().statusText()).isEqualTo("deleted");
+        assertThat(uploads.progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
     void filesAddedWhileABatchRunsJoinIt() throws IOException {
         knowledge.add(List.of(file("a.md", "a")));
         knowledge.add(List.of(file("b.md", "b")));
