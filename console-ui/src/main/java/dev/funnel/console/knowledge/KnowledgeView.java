@@ -9,8 +9,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /** Binds the knowledge screen's status line, documents table and document actions to {@link KnowledgeViewModel}. */
@@ -53,6 +55,15 @@ public final class KnowledgeView {
         column(chunksColumn, document -> String.valueOf(document.chunks()));
         column(statusColumn, KnowledgeDocument::status);
         column(errorColumn, document -> document.error() == null ? "" : document.error());
+        errorColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String problem, boolean empty) {
+                super.updateItem(problem, empty);
+                setText(empty ? null : problem);
+                // a reason can be longer than the column: the whole of it on hover
+                setTooltip(empty || problem == null || problem.isEmpty() ? null : new Tooltip(problem));
+            }
+        });
         column(indexedColumn, document -> Times.dayAndTime(document.indexedAt()));
         documentsTable.getSelectionModel().selectedItemProperty().subscribe(document -> {
             if (document != null) {
