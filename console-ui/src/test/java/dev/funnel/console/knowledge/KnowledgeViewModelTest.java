@@ -44,6 +44,16 @@ class KnowledgeViewModelTest {
     }
 
     @Test
+    void anUnavailableStatusSaysWhy() {
+        backend.failNext(503, "The knowledge base is still starting");
+
+        knowledge.onEvent(new BackendEvent.KnowledgeDocumentDeleted("d1"));
+
+        assertThat(knowledge.statusLineProperty().get())
+                .isEqualTo("The knowledge base's status is unavailable: The knowledge base is still starting");
+    }
+
+    @Test
     void deletingAsksFirstThenRemovesTheDocument() {
         backend.knowledgeDocuments = new ArrayList<>(List.of(Documents.ready("d1", "faq.md", 3)));
         knowledge.load();
