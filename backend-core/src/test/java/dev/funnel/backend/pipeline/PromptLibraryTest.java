@@ -48,7 +48,7 @@ class PromptLibraryTest {
         PipelineInput fresh = new PipelineInput("Acme Corp", "", "", "", List.of(), "",
                 List.of(new TurnMessage("lead", SeedAnswers.LEAD_QUESTION, Instant.parse("2026-01-22T13:29:30Z"))),
                 ConversationStage.GREETING, IntentLevel.UNKNOWN, Sentiment.NEUTRAL, Instant.parse("2026-01-22T13:30:00Z"),
-                null, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null);
+                null, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null, null);
         Map<String, String> variables = PromptVariables.of(fresh);
         variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
         variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
