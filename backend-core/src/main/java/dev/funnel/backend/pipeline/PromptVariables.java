@@ -61,6 +61,9 @@ public final class PromptVariables {
 
     static final Variable ANALYSIS = new Variable("analysis", "The analyze step's answer, as JSON without its empty,"
             + " null, false and 0 fields.");
+    static final Variable ANALYSIS_FOR_DECISION = new Variable("analysis_for_decision", "What the decision needs of"
+            + " the analyze step's answer: the situation, the recommended stage, the risks, what to look up and the"
+            + " confidence, as JSON without its empty fields.");
     static final Variable ANALYSIS_FOR_REPLY = new Variable("analysis_for_reply", "What the reply needs of the"
             + " analyze step's answer: the lead's goal, missing information, objections, what to look up and the lead's"
             + " language, as JSON without its empty fields.");
@@ -82,9 +85,9 @@ public final class PromptVariables {
     public static List<Variable> allowedFor(PipelineStep step) {
         List<Variable> earlierAnswers = switch (step) {
             case ANALYZE, FOLLOWUP -> List.of();
-            case DECIDE -> List.of(ANALYSIS);
-            case GENERATE -> List.of(ANALYSIS, ANALYSIS_FOR_REPLY, DECISION);
-            case SUMMARIZE -> List.of(ANALYSIS, ANALYSIS_FOR_REPLY, DECISION, BOT_REPLY);
+            case DECIDE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION);
+            case GENERATE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION);
+            case SUMMARIZE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION, BOT_REPLY);
         };
         return Stream.concat(FROM_INPUT.stream(), earlierAnswers.stream()).toList();
     }
@@ -154,6 +157,16 @@ public final class PromptVariables {
     /** A step's answer as a later step's prompt shows it: JSON without its default fields. */
     static String answer(StepOutput output) {
         return StepJson.writeCompact(output);
+    }
+
+    /** The analysis as the decision needs it: what is going on, how risky and how sure. */
+    static String forDecision(Analysis analysis) {
+        return StepJson.writeCompact(new ForDecision(analysis.situationSummary(), analysis.stageRecommendation(),
+                analysis.riskFlags(), analysis.needKb(), analysis.confidence()));
+    }
+
+    private record ForDecision(String situationSummary, ConversationStage stageRecommendation,
+                               Analysis.RiskFlags riskFlags, Analysis.NeedKb needKb, double confidence) {
     }
 
     /** The analysis as the reply needs it: what the lead wants and lacks, and the language to write in. */
