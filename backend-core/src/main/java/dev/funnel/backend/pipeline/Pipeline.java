@@ -87,9 +87,7 @@ public final class Pipeline {
 
     private Analysis analyze(PipelineInput input, Map<String, String> variables, List<StepTrace> traces) {
         Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input), null);
-        variables.put(PromptVariables.ANALYSIS.name(), PromptVariables.answer(analysis));
-        variables.put(PromptVariables.ANALYSIS_FOR_DECISION.name(), PromptVariables.forDecision(analysis));
-        variables.put(PromptVariables.ANALYSIS_FOR_REPLY.name(), PromptVariables.forReply(analysis));
+        PromptVariables.putAnalysis(variables, analysis);
         return analysis;
     }
 

@@ -159,20 +159,21 @@ public final class PromptVariables {
         return StepJson.writeCompact(output);
     }
 
-    /** The analysis as the decision needs it: what is going on, how risky and how sure. */
-    static String forDecision(Analysis analysis) {
-        return StepJson.writeCompact(new ForDecision(analysis.situationSummary(), analysis.stageRecommendation(),
-                analysis.riskFlags(), analysis.needKb(), analysis.confidence()));
+    /**
+     * The analyze step's answer as later steps' prompts show it: whole, and as the decision and the
+     * reply need it (a step shown only what it uses reads less).
+     */
+    static void putAnalysis(Map<String, String> variables, Analysis analysis) {
+        variables.put(ANALYSIS.name(), answer(analysis));
+        variables.put(ANALYSIS_FOR_DECISION.name(), StepJson.writeCompact(new ForDecision(analysis.situationSummary(),
+                analysis.stageRecommendation(), analysis.riskFlags(), analysis.needKb(), analysis.confidence())));
+        variables.put(ANALYSIS_FOR_REPLY.name(), StepJson.writeCompact(new ForReply(analysis.leadGoalGuess(),
+                analysis.missingInfo(), analysis.detectedObjections(), analysis.needKb(),
+                "und".equals(analysis.leadLanguage()) ? null : analysis.leadLanguage())));
     }
 
     private record ForDecision(String situationSummary, ConversationStage stageRecommendation,
                                Analysis.RiskFlags riskFlags, Analysis.NeedKb needKb, double confidence) {
-    }
-
-    /** The analysis as the reply needs it: what the lead wants and lacks, and the language to write in. */
-    static String forReply(Analysis analysis) {
-        return StepJson.writeCompact(new ForReply(analysis.leadGoalGuess(), analysis.missingInfo(),
-                analysis.detectedObjections(), analysis.needKb(), analysis.leadLanguage()));
     }
 
     private record ForReply(String leadGoalGuess, List<String> missingInfo, List<String> detectedObjections,

@@ -33,7 +33,7 @@ class PromptLibraryTest {
     @Test
     void everyDefaultPromptRendersFromWhatTheOrchestratorProvides() {
         Map<String, String> variables = PromptVariables.of(SeedAnswers.input());
-        variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
+        PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
         variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 
@@ -50,7 +50,7 @@ class PromptLibraryTest {
                 ConversationStage.GREETING, IntentLevel.UNKNOWN, Sentiment.NEUTRAL, Instant.parse("2026-01-22T13:30:00Z"),
                 null, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null, null);
         Map<String, String> variables = PromptVariables.of(fresh);
-        variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
+        PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
         variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 
