@@ -168,6 +168,26 @@ public final class MessageRepository {
         return tx.query(sql.toString(), MessageRepository::map, params.toArray()).reversed();
     }
 
+    /**
+     * The messages the rolling summary has not taken in as of {@code before}: stored after the last
+     * summarize step before then wrote it (every one, when none had), and before {@code before}; the
+     * newest {@code limit}, oldest first. A turn's reply is stored with its summary, which saw it.
+     */
+    public List<Message> unsummarised(Tx tx, UUID organisationId, UUID conversationId, Instant before, int limit) {
+        Optional<Instant> summarised = tx.queryOne("""
+                SELECT created_at FROM conversation_events
+                WHERE organisation_id = ? AND conversation_id = ? AND pipeline_step = 'summarize'
+                    AND output_summary LIKE '{%' AND created_at < ?
+                ORDER BY created_at DESC LIMIT 1""",
+                rs -> Tx.instant(rs, "created_at"), organisationId, conversationId, before);
+        return tx.query("""
+                SELECT * FROM messages WHERE organisation_id = ? AND conversation_id = ? AND created_at > ?
+                    AND created_at < ?
+                ORDER BY COALESCE(wa_timestamp, created_at) DESC, created_at DESC, id DESC LIMIT ?""",
+                MessageRepository::map, organisationId, conversationId, summarised.orElse(Instant.EPOCH), before,
+                limit).reversed();
+    }
+
     public void markSent(Tx tx, UUID id, String waMessageId, String status, Instant now) {
         tx.update("UPDATE messages SET wa_message_id = ?, status = ?, updated_at = ? WHERE id = ?",
                 waMessageId, status, now, id);

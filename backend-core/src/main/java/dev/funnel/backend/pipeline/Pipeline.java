@@ -87,7 +87,7 @@ public final class Pipeline {
 
     private Analysis analyze(PipelineInput input, Map<String, String> variables, List<StepTrace> traces) {
         Analysis analysis = step(ANALYZE, variables, traces, Analysis::fromJson, analyzeInput(input), null);
-        variables.put(PromptVariables.ANALYSIS.name(), PromptVariables.answer(analysis));
+        PromptVariables.putAnalysis(variables, analysis);
         return analysis;
     }
 

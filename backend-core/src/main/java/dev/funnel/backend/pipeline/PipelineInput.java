@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param lastBotMessageAt  when the bot last wrote; null when it never did
  * @param maxFollowups24h   the most follow-ups the organisation allows in 24 hours
  * @param maxFollowupsTotal the most follow-ups it allows in a conversation
+ * @param newMessages       the messages the rolling summary has not taken in yet, oldest first; null when
+ *                          the caller does not know, which counts the last messages as new
  */
 public record PipelineInput(String businessName, String businessProfile, String salesPlaybook, String tone,
                             List<String> ctas, String rollingSummary, List<TurnMessage> lastMessages,
@@ -29,7 +31,7 @@ public record PipelineInput(String businessName, String businessProfile, String 
                             Instant now, Instant lastUserMessageAt, int followupCount24h, int totalNudges,
                             int maxWords, ZoneId timeZone, LocalTime quietHoursStart, LocalTime quietHoursEnd,
                             Instant lastBotMessageAt, int maxFollowups24h, int maxFollowupsTotal,
-                            String leadLanguage) {
+                            String leadLanguage, List<TurnMessage> newMessages) {
 
     /** WhatsApp lets a business send free-form messages only this long after the lead last wrote. */
     public static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
@@ -54,6 +56,7 @@ public record PipelineInput(String businessName, String businessProfile, String 
         }
         Objects.requireNonNull(timeZone, "timeZone");
         leadLanguage = leadLanguage == null || leadLanguage.isBlank() ? "und" : leadLanguage.strip();
+        newMessages = newMessages == null ? lastMessages : List.copyOf(newMessages);
     }
 
     /** Time since the lead last wrote; empty when they never did. Never negative (clock skew). */

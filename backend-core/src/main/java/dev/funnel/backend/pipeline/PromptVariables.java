@@ -55,10 +55,18 @@ public final class PromptVariables {
             new Variable("max_followups_total", "The most follow-ups the organisation allows in one conversation."),
             new Variable("language", "The language the lead writes in, as the analysis last named it (e.g. en,"
                     + " hi-Latn); when none was named yet, a line asking to mirror the lead's last message."),
-            new Variable("max_words", "The most words a message may have."));
+            new Variable("max_words", "The most words a message may have."),
+            new Variable("new_messages", "The messages the rolling summary has not taken in yet (written since it was"
+                    + " last updated, and every one this turn answers), formatted as last_messages."));
 
     static final Variable ANALYSIS = new Variable("analysis", "The analyze step's answer, as JSON without its empty,"
             + " null, false and 0 fields.");
+    static final Variable ANALYSIS_FOR_DECISION = new Variable("analysis_for_decision", "What the decision needs of"
+            + " the analyze step's answer: the situation, the recommended stage, the risks, what to look up and the"
+            + " confidence, as JSON without its empty fields.");
+    static final Variable ANALYSIS_FOR_REPLY = new Variable("analysis_for_reply", "What the reply needs of the"
+            + " analyze step's answer: the lead's goal, missing information, objections, what to look up and the lead's"
+            + " language, as JSON without its empty fields.");
     static final Variable DECISION = new Variable("decision", "The decide step's answer, as JSON without its empty,"
             + " null, false and 0 fields.");
     static final Variable BOT_REPLY = new Variable("bot_reply",
@@ -77,9 +85,9 @@ public final class PromptVariables {
     public static List<Variable> allowedFor(PipelineStep step) {
         List<Variable> earlierAnswers = switch (step) {
             case ANALYZE, FOLLOWUP -> List.of();
-            case DECIDE -> List.of(ANALYSIS);
-            case GENERATE -> List.of(ANALYSIS, DECISION);
-            case SUMMARIZE -> List.of(ANALYSIS, DECISION, BOT_REPLY);
+            case DECIDE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION);
+            case GENERATE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION);
+            case SUMMARIZE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION, BOT_REPLY);
         };
         return Stream.concat(FROM_INPUT.stream(), earlierAnswers.stream()).toList();
     }
@@ -114,6 +122,7 @@ public final class PromptVariables {
                 ? "(not known yet: write in the language and script of the lead's last message)"
                 : input.leadLanguage());
         values.put("max_words", String.valueOf(input.maxWords()));
+        values.put("new_messages", lastMessages(input.newMessages(), input.now()));
         return values;
     }
 
@@ -148,6 +157,27 @@ public final class PromptVariables {
     /** A step's answer as a later step's prompt shows it: JSON without its default fields. */
     static String answer(StepOutput output) {
         return StepJson.writeCompact(output);
+    }
+
+    /**
+     * The analyze step's answer as later steps' prompts show it: whole, and as the decision and the
+     * reply need it (a step shown only what it uses reads less).
+     */
+    static void putAnalysis(Map<String, String> variables, Analysis analysis) {
+        variables.put(ANALYSIS.name(), answer(analysis));
+        variables.put(ANALYSIS_FOR_DECISION.name(), StepJson.writeCompact(new ForDecision(analysis.situationSummary(),
+                analysis.stageRecommendation(), analysis.riskFlags(), analysis.needKb(), analysis.confidence())));
+        variables.put(ANALYSIS_FOR_REPLY.name(), StepJson.writeCompact(new ForReply(analysis.leadGoalGuess(),
+                analysis.missingInfo(), analysis.detectedObjections(), analysis.needKb(),
+                "und".equals(analysis.leadLanguage()) ? null : analysis.leadLanguage())));
+    }
+
+    private record ForDecision(String situationSummary, ConversationStage stageRecommendation,
+                               Analysis.RiskFlags riskFlags, Analysis.NeedKb needKb, double confidence) {
+    }
+
+    private record ForReply(String leadGoalGuess, List<String> missingInfo, List<String> detectedObjections,
+                            Analysis.NeedKb needKb, String leadLanguage) {
     }
 
     /** What the summary is told when no reply goes out this turn. */

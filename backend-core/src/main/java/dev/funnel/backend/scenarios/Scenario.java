@@ -111,6 +111,6 @@ public record Scenario(String id, String title, List<Line> conversation, String 
                 business.ctas(), rollingSummary, messages, stage, intentLevel, sentiment, now, leadWroteAt, 0, 0,
                 business.policy().maxWords(), business.timeZone(), business.quietHoursStart(),
                 business.quietHoursEnd(), lastBotAt, business.policy().maxFollowups24h(),
-                business.policy().maxFollowupsTotal(), null);
+                business.policy().maxFollowupsTotal(), null, null);
     }
 }

@@ -28,6 +28,8 @@ public final class PipelineContext {
 
     /** The rolling summary carries the rest of the history, so the prompt stays small. */
     private static final int LAST_MESSAGES = 3;
+    /** The most messages the summary is shown that it has not taken in (after a person's long takeover). */
+    private static final int NEW_MESSAGES = 20;
 
     private final MessageRepository messages = new MessageRepository();
     private final CtaRepository ctas = new CtaRepository();
@@ -43,7 +45,8 @@ public final class PipelineContext {
      *                  one written before the newest messages (a webhook Meta delivered late)
      */
     public PipelineInput build(Tx tx, Organisation org, Conversation c, List<Message> answering, Instant now) {
-        return build(tx, org, c, answering, messages.list(tx, org.id(), c.id(), LAST_MESSAGES), now);
+        return build(tx, org, c, answering, messages.list(tx, org.id(), c.id(), LAST_MESSAGES),
+                messages.unsummarised(tx, org.id(), c.id(), now, NEW_MESSAGES), now);
     }
 
     /**
@@ -57,19 +60,13 @@ public final class PipelineContext {
                 .map(cursor -> messages.list(tx, org.id(), asThen.id(), LAST_MESSAGES - 1, cursor))
                 .orElse(List.of()));
         recent.add(answered);
-        return build(tx, org, asThen, List.of(answered), recent, then);
+        return build(tx, org, asThen, List.of(answered), recent,
+                messages.unsummarised(tx, org.id(), asThen.id(), then, NEW_MESSAGES), then);
     }
 
+    /** @param unsummarised the messages the rolling summary has not taken in, besides those answered */
     private PipelineInput build(Tx tx, Organisation org, Conversation c, List<Message> answering,
-                                List<Message> recent, Instant now) {
-        Set<UUID> recentIds = recent.stream().map(Message::id).collect(Collectors.toSet());
-        // whatever is not among the newest few was written before them, so it comes first
-        List<Message> shown = new ArrayList<>(answering.stream().filter(m -> !recentIds.contains(m.id())).toList());
-        shown.addAll(recent);
-        List<TurnMessage> last = shown.stream()
-                .map(m -> new TurnMessage(m.messageFrom(),
-                        m.content() != null ? m.content() : "[" + m.messageType() + "]", m.createdAt()))
-                .toList();
+                                List<Message> recent, List<Message> unsummarised, Instant now) {
         List<String> ctas = this.ctas.active(tx, org.id()).stream().map(Cta::promptLine).toList();
         return new PipelineInput(
                 org.name(),
@@ -78,7 +75,7 @@ public final class PipelineContext {
                 org.tone(),
                 ctas,
                 c.rollingSummary(),
-                last,
+                withAnswered(answering, recent),
                 ConversationStage.parse(c.stage()).orElse(ConversationStage.GREETING),
                 IntentLevel.parse(c.intentLevel()).orElse(IntentLevel.UNKNOWN),
                 Sentiment.parse(c.userSentiment()).orElse(Sentiment.NEUTRAL),
@@ -93,7 +90,22 @@ public final class PipelineContext {
                 c.lastBotMessageAt(),
                 org.maxFollowups24h(),
                 org.maxFollowupsTotal(),
-                c.leadLanguage());
+                c.leadLanguage(),
+                withAnswered(answering, unsummarised));
+    }
+
+    /**
+     * The messages shown with every one the turn answers: whatever is not among them was written
+     * before them (a webhook Meta delivered late), so it comes first.
+     */
+    private static List<TurnMessage> withAnswered(List<Message> answering, List<Message> shown) {
+        Set<UUID> shownIds = shown.stream().map(Message::id).collect(Collectors.toSet());
+        List<Message> all = new ArrayList<>(answering.stream().filter(m -> !shownIds.contains(m.id())).toList());
+        all.addAll(shown);
+        return all.stream()
+                .map(m -> new TurnMessage(m.messageFrom(),
+                        m.content() != null ? m.content() : "[" + m.messageType() + "]", m.createdAt()))
+                .toList();
     }
 
     private static ZoneId timeZone(Organisation org) {

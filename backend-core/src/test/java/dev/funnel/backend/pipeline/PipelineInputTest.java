@@ -15,7 +15,7 @@ class PipelineInputTest {
 
     private static PipelineInput leadLastWrote(Instant at) {
         return new PipelineInput("Acme", "", "", "", List.of(), "", List.of(), ConversationStage.GREETING,
-                IntentLevel.UNKNOWN, Sentiment.NEUTRAL, NOW, at, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null);
+                IntentLevel.UNKNOWN, Sentiment.NEUTRAL, NOW, at, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null, null);
     }
 
     @Test
@@ -88,7 +88,7 @@ class PipelineInputTest {
     void theLanguageTheAnalysisNamedReachesThePrompts() {
         PipelineInput hindi = new PipelineInput("Acme", "", "", "", List.of(), "", List.of(), ConversationStage.GREETING,
                 IntentLevel.UNKNOWN, Sentiment.NEUTRAL, NOW, NOW, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6,
-                "hi-Latn");
+                "hi-Latn", null);
 
         assertThat(PromptVariables.of(hindi)).containsEntry("language", "hi-Latn");
     }

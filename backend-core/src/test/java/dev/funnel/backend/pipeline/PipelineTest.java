@@ -186,9 +186,12 @@ class PipelineTest {
         RecordedRequest decide = server.requests().get(1);
         RecordedRequest generate = server.requests().get(2);
         RecordedRequest summarize = server.requests().get(3);
-        assertThat(decide.user()).contains("\"situation_summary\":\"Lead asked about pricing for premium plan\"");
-        assertThat(generate.user()).contains("\"situation_summary\":\"Lead asked about pricing for premium plan\"",
-                "\"action\":\"SEND_NOW\"");
+        // each is shown the analysis fields it uses: the situation and risks to decide, the lead's needs to reply
+        assertThat(decide.user()).contains("\"situation_summary\":\"Lead asked about pricing for premium plan\"",
+                "\"risk_flags\":{\"spam_risk\":\"low\"").doesNotContain("missing_info");
+        assertThat(generate.user()).contains("\"missing_info\":[\"budget\",\"timeline\"]",
+                "\"detected_objections\":[\"price_concern\"]", "\"action\":\"SEND_NOW\"")
+                .doesNotContain("situation_summary", "risk_flags", "\"und\"");
         // the summary gets the reply sent, not the analysis and decision again
         assertThat(summarize.user()).contains("Reply sent now: \"Great question! Our premium plan is ₹4,999/month")
                 .doesNotContain("situation_summary");

@@ -33,7 +33,7 @@ class PromptLibraryTest {
     @Test
     void everyDefaultPromptRendersFromWhatTheOrchestratorProvides() {
         Map<String, String> variables = PromptVariables.of(SeedAnswers.input());
-        variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
+        PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
         variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 
@@ -48,9 +48,9 @@ class PromptLibraryTest {
         PipelineInput fresh = new PipelineInput("Acme Corp", "", "", "", List.of(), "",
                 List.of(new TurnMessage("lead", SeedAnswers.LEAD_QUESTION, Instant.parse("2026-01-22T13:29:30Z"))),
                 ConversationStage.GREETING, IntentLevel.UNKNOWN, Sentiment.NEUTRAL, Instant.parse("2026-01-22T13:30:00Z"),
-                null, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null);
+                null, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null, null);
         Map<String, String> variables = PromptVariables.of(fresh);
-        variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
+        PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
         variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 

@@ -73,6 +73,6 @@ final class SeedAnswers {
                 List.of(new TurnMessage("lead", LEAD_QUESTION, now.minusSeconds(30))),
                 ConversationStage.GREETING, IntentLevel.UNKNOWN, Sentiment.NEUTRAL, now,
                 leadWroteAt, 0, 0, 80, ZoneId.of("Asia/Kolkata"), LocalTime.of(22, 0),
-                LocalTime.of(8, 0), null, 3, 6, null);
+                LocalTime.of(8, 0), null, 3, 6, null, null);
     }
 }
