@@ -1,24 +1,48 @@
 package dev.funnel.console.common;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.media.AudioClip;
+import javafx.scene.media.MediaException;
+import javafx.scene.paint.Color;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
  * Notifications as ControlsFX popups in the bottom-left corner, over the conversation list: the
- * reply box and the takeover button (right side) stay clickable while one is showing.
+ * reply box and the takeover button (right side) stay clickable while one is showing. While the
+ * console is minimised a popup owned by it would not show, so it goes in the screen's bottom-left
+ * corner instead, over a one-pixel transparent stand-in window; clicking it brings the console back.
  */
 public final class ControlsFxNotifier implements Notifier {
 
+    private static final Logger LOG = Logger.getLogger(ControlsFxNotifier.class.getName());
     /** Reasons from the backend are whole sentences; unwrapped they made a popup wider than the chat. */
     private static final double TEXT_WIDTH = 320;
+    /** A 0.35 s two-note chime made for Funnel: an A5 then an E6 sine with a quick decay, 22.05 kHz mono. */
+    private static final String CHIME = "attention.wav";
 
-    private final Window owner;
+    private final Stage owner;
+    private Stage standIn;
+    private AudioClip chime;
+    private boolean chimeUnavailable;
 
-    public ControlsFxNotifier(Window owner) {
+    public ControlsFxNotifier(Stage owner) {
         this.owner = owner;
+        owner.iconifiedProperty().subscribe(iconified -> {
+            if (!iconified && standIn != null) {
+                standIn.hide();
+            }
+        });
     }
 
     @Override
@@ -28,12 +52,54 @@ public final class ControlsFxNotifier implements Notifier {
         message.setPrefWidth(TEXT_WIDTH);
         message.getStyleClass().add("notification-message");
         Notifications.create()
-                .owner(owner)
+                .owner(shownOver())
                 .title(title)
                 .graphic(message)
                 .position(Pos.BOTTOM_LEFT)
                 .hideAfter(Duration.seconds(10))
-                .onAction(event -> open.run())
+                .onAction(event -> {
+                    owner.setIconified(false);
+                    owner.toFront();
+                    open.run();
+                })
                 .show();
+    }
+
+    /** Never fails the alert: a machine without sound support only loses the chime, once said in the log. */
+    @Override
+    public void chime() {
+        if (chimeUnavailable) {
+            return;
+        }
+        try {
+            if (chime == null) {
+                chime = new AudioClip(ControlsFxNotifier.class.getResource(CHIME).toExternalForm());
+            }
+            chime.play();
+        } catch (MediaException | UnsupportedOperationException e) {
+            chimeUnavailable = true;
+            LOG.log(Level.INFO, "No sound on this machine; notifications stay silent: " + e.getMessage());
+        }
+    }
+
+    /** The console window; while it is minimised, the stand-in in the screen's bottom-left corner. */
+    Window shownOver() {
+        if (!owner.isIconified()) {
+            return owner;
+        }
+        if (standIn == null) {
+            standIn = new Stage(StageStyle.TRANSPARENT);
+            Region nothing = new Region();
+            nothing.setMouseTransparent(true);
+            Scene scene = new Scene(nothing, 1, 1);
+            scene.setFill(Color.TRANSPARENT);
+            standIn.setScene(scene);
+            standIn.setTitle(owner.getTitle());
+        }
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        standIn.setX(screen.getMinX());
+        standIn.setY(screen.getMaxY() - 1);
+        standIn.show();
+        return standIn;
     }
 }
