@@ -1,14 +1,16 @@
 package dev.funnel.console.common;
 
-import java.util.logging.Level;
+import java.io.IOException;
 import java.util.logging.Logger;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Clip;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.UnsupportedAudioFileException;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import javafx.scene.media.AudioClip;
-import javafx.scene.media.MediaException;
 import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -33,7 +35,7 @@ public final class ControlsFxNotifier implements Notifier {
 
     private final Stage owner;
     private Stage standIn;
-    private AudioClip chime;
+    private Clip chime;
     private boolean chimeUnavailable;
 
     public ControlsFxNotifier(Stage owner) {
@@ -65,7 +67,11 @@ public final class ControlsFxNotifier implements Notifier {
                 .show();
     }
 
-    /** Never fails the alert: a machine without sound support only loses the chime, once said in the log. */
+    /**
+     * Never fails the alert: a machine without sound output only loses the chime, said once in the log.
+     * javax.sound rather than JavaFX's AudioClip: AudioClip fails on a thread of its own when there is no
+     * audio device, where the console cannot catch it; a Clip fails here, synchronously.
+     */
     @Override
     public void chime() {
         if (chimeUnavailable) {
@@ -73,12 +79,17 @@ public final class ControlsFxNotifier implements Notifier {
         }
         try {
             if (chime == null) {
-                chime = new AudioClip(ControlsFxNotifier.class.getResource(CHIME).toExternalForm());
+                Clip clip = AudioSystem.getClip();
+                clip.open(AudioSystem.getAudioInputStream(ControlsFxNotifier.class.getResource(CHIME)));
+                chime = clip;
             }
-            chime.play();
-        } catch (MediaException | UnsupportedOperationException e) {
+            chime.stop();
+            chime.setFramePosition(0);
+            chime.start();
+        } catch (LineUnavailableException | UnsupportedAudioFileException | IOException | IllegalArgumentException
+                 | SecurityException e) {
             chimeUnavailable = true;
-            LOG.log(Level.INFO, "No sound on this machine; notifications stay silent: " + e.getMessage());
+            LOG.info("No sound on this machine, so alerts come without the chime: " + e);
         }
     }
 

@@ -102,6 +102,7 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
         Scene scene = new Scene(root, 1240, 800);
         scene.getStylesheets().add(Shell.class.getResource(THEME).toExternalForm());
         Shortcuts.install(scene, shortcuts);
+        stage.titleProperty().unbind(); // a stage an earlier shell counted attention on
         stage.setTitle("Funnel");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
