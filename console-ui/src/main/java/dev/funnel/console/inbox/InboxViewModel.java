@@ -159,15 +159,14 @@ public final class InboxViewModel implements BackendEventListener {
     }
 
     /**
-     * The open chat's messages are seen: the badge clears at once, and the backend tells the other
-     * consoles. A failure only leaves the badge to come back with the next update.
+     * The open chat's messages are seen: the backend tells the other consoles, and the badge clears with
+     * its answer. Not at once: opening comes from the list's selection, which must not change under it.
      */
     private void markRead(Conversation conversation) {
         if (conversation.unreadCount() == 0) {
             return;
         }
-        replace(conversation.read());
-        executor.execute(() -> client.markRead(conversation.id()), read -> { },
+        executor.execute(() -> client.markRead(conversation.id()), this::replace,
                 failure -> error.set(ErrorMessages.describe(failure)));
     }
 

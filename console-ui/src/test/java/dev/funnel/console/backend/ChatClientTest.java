@@ -17,10 +17,7 @@ class ChatClientTest {
     void start() throws IOException {
         server = new ScriptedHttpServer();
         client = HttpBackendClient.create(server.baseUri());
-        server.answer("POST /auth/login", 200, """
-                {"access_token":"tok-1","token_type":"bearer",
-                 "user":{"id":"u1","name":"Sam","email":"sam@acme.example","role":"admin","organisation_id":"o1"},
-                 "organisation":{"id":"o1","name":"Acme"}}""");
+        server.answer("POST /auth/login", 200, HttpBackendClientTest.AUTH_RESPONSE);
         client.login(new Credentials("sam@acme.example", "pw"));
     }
 
