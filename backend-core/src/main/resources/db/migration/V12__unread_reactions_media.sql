@@ -9,3 +9,7 @@ ALTER TABLE messages ADD COLUMN reacts_to_wa_id VARCHAR(200);
 ALTER TABLE messages ADD COLUMN reaction_emoji VARCHAR(64);
 -- A document's file name, for the chat's download chip (the rest of the media is in media_id/_mime_type).
 ALTER TABLE messages ADD COLUMN media_filename VARCHAR(500);
+-- What the chat shows for a shared place (a map link) and contact cards (a line per card, with numbers),
+-- beyond the one-line preview in content.
+ALTER TABLE messages ADD COLUMN location_url VARCHAR(1000);
+ALTER TABLE messages ADD COLUMN contact_cards TEXT;

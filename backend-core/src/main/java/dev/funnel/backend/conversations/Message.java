@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A message in a conversation: from the lead, the bot or a person; {@code replyToWaId} is the message it quotes.
  * A lead's reaction names the message it reacts to in {@code reactsToWaId}, with {@code reactionEmoji} null
- * when the lead took the reaction back.
+ * when the lead took the reaction back. A shared place has a map link in {@code locationUrl}, shared contact
+ * cards a line each in {@code contactCards}.
  */
 public record Message(
         UUID id,
@@ -29,7 +30,9 @@ public record Message(
         Instant createdAt,
         String reactsToWaId,
         String reactionEmoji,
-        String mediaFilename) {
+        String mediaFilename,
+        String locationUrl,
+        String contactCards) {
 
     private static final String TURN_REPLY = "reply:";
 

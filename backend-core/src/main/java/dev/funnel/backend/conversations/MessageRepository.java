@@ -18,13 +18,14 @@ public final class MessageRepository {
      */
     public record Inbound(String waMessageId, String inboundKey, String type, String content, String payloadJson,
                           String replyToWaId, Instant waTimestamp, String mediaId, String mediaMimeType,
-                          String mediaFilename, String reactsToWaId, String reactionEmoji) {
+                          String mediaFilename, String reactsToWaId, String reactionEmoji, String locationUrl,
+                          String contactCards) {
 
-        /** A message that is neither a document nor a reaction. */
+        /** A message that is no document, reaction, place or contact card. */
         public Inbound(String waMessageId, String inboundKey, String type, String content, String payloadJson,
                        String replyToWaId, Instant waTimestamp, String mediaId, String mediaMimeType) {
             this(waMessageId, inboundKey, type, content, payloadJson, replyToWaId, waTimestamp, mediaId, mediaMimeType,
-                    null, null, null);
+                    null, null, null, null, null);
         }
     }
 
@@ -36,12 +37,14 @@ public final class MessageRepository {
         int inserted = tx.update("""
                 INSERT INTO messages (id, organisation_id, conversation_id, lead_id, message_from, message_type,
                     content, payload, wa_message_id, inbound_key, reply_to_wa_id, status, turn_status, wa_timestamp,
-                    media_id, media_mime_type, media_filename, reacts_to_wa_id, reaction_emoji, created_at, updated_at)
-                VALUES (?, ?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, 'received', 'pending', ?, ?, ?, ?, ?, ?, ?, ?)
+                    media_id, media_mime_type, media_filename, reacts_to_wa_id, reaction_emoji, location_url,
+                    contact_cards, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, 'received', 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""",
                 UUID.randomUUID(), conversation.organisationId(), conversation.id(), conversation.leadId(), in.type(),
                 in.content(), in.payloadJson(), in.waMessageId(), in.inboundKey(), in.replyToWaId(), in.waTimestamp(),
-                in.mediaId(), in.mediaMimeType(), in.mediaFilename(), in.reactsToWaId(), in.reactionEmoji(), now, now);
+                in.mediaId(), in.mediaMimeType(), in.mediaFilename(), in.reactsToWaId(), in.reactionEmoji(), in.locationUrl(),
+                in.contactCards(), now, now);
         Message message = tx.queryOne("SELECT * FROM messages WHERE organisation_id = ? AND inbound_key = ?",
                 MessageRepository::map, conversation.organisationId(), in.inboundKey()).orElseThrow();
         return new Stored(message, inserted == 1);
@@ -235,6 +238,8 @@ public final class MessageRepository {
                 Tx.instant(rs, "created_at"),
                 rs.getString("reacts_to_wa_id"),
                 rs.getString("reaction_emoji"),
-                rs.getString("media_filename"));
+                rs.getString("media_filename"),
+                rs.getString("location_url"),
+                rs.getString("contact_cards"));
     }
 }

@@ -16,6 +16,7 @@ import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.templates.Template;
 import dev.funnel.backend.templates.TemplateOut;
 import dev.funnel.backend.templates.TemplateRepository;
+import dev.funnel.backend.webhook.CardText;
 import dev.funnel.backend.webhook.InboundMessage;
 import dev.funnel.backend.webhook.MessageContent;
 import dev.funnel.backend.webhook.ParsedWebhook;
@@ -215,7 +216,8 @@ public final class Ingestor {
         return new MessageRepository.Inbound(fit(in.waMessageId(), 200), in.dedupKey(),
                 in.type() == null ? "unknown" : fit(in.type(), 30), fit(in.displayText(), 20_000), fit(in.rawJson(), 1_000_000),
                 in.context() == null ? null : fit(in.context().id(), 200), in.timestamp(), fit(mediaId, 200),
-                fit(mime, 200), fit(filename, 500), fit(reactsTo, 200), fit(emoji, 64));
+                fit(mime, 200), fit(filename, 500), fit(reactsTo, 200), fit(emoji, 64),
+                fit(CardText.locationUrl(in.content()), 1000), fit(CardText.contactLines(in.content()), 20_000));
     }
 
     /**

@@ -123,6 +123,22 @@ class ChatApiTest {
         assertThat(bytes.body()).isEqualTo(RecordingGraphServer.mediaBytes("img-77"));
     }
 
+    @Test
+    void aSharedPlaceLinksToTheMapAndContactCardsGiveTheirNumbers() {
+        ApiClient api = organisations.create();
+        String phone = "919811000005";
+        leadSends(api, phone, "wamid.P1", "location", "{\"latitude\":48.8583701,\"longitude\":2.2944813,"
+                + "\"name\":\"Tour Eiffel\"}", 1);
+        String id = leadSends(api, phone, "wamid.P2", "contacts", "[{\"name\":{\"formatted_name\":\"Ana Ruiz\"},"
+                + "\"phones\":[{\"phone\":\"+34 600 000 000\"}]}]", 2);
+
+        JsonNode list = messages(api, id);
+
+        assertThat(list.get(0).path("content").asText()).isEqualTo("📍 Tour Eiffel");
+        assertThat(list.get(0).path("location_url").asText()).startsWith("https://www.openstreetmap.org/?mlat=48.8583701");
+        assertThat(list.get(1).path("contact_cards").asText()).isEqualTo("Ana Ruiz · +34 600 000 000");
+    }
+
     // --- helpers
 
     /**

@@ -65,13 +65,28 @@ abstract class UnreadAndReactionsContract extends DatabaseContract {
     }
 
     @Test
+    void aPlaceKeepsItsMapLinkAndContactCardsTheirLines() {
+        Conversation c = newConversation("15550105");
+
+        Message place = db.inTransaction(tx -> messages.storeInbound(tx, c, new MessageRepository.Inbound(
+                "wamid.LOC", "loc", "location", "📍 Acme HQ", "{}", null, NOW, null, null, null, null, null,
+                "https://www.openstreetmap.org/?mlat=1&mlon=2", null), NOW)).message();
+        Message cards = db.inTransaction(tx -> messages.storeInbound(tx, c, new MessageRepository.Inbound(
+                "wamid.VCF", "vcf", "contacts", "[contact: Ana]", "{}", null, NOW, null, null, null, null, null,
+                null, "Ana · +34 600"), NOW)).message();
+
+        assertThat(place.locationUrl()).isEqualTo("https://www.openstreetmap.org/?mlat=1&mlon=2");
+        assertThat(cards.contactCards()).isEqualTo("Ana · +34 600");
+    }
+
+    @Test
     void aReactionKeepsWhatItReactsToAndADocumentItsFileName() {
         Conversation c = newConversation("15550104");
 
         Message reaction = react(c, "r1", "wamid.BOT9", "❤️", NOW);
         Message document = db.inTransaction(tx -> messages.storeInbound(tx, c, new MessageRepository.Inbound(
                 "wamid.DOC", "doc", "document", "[document: quote.pdf]", "{}", null, NOW, "media-1",
-                "application/pdf", "quote.pdf", null, null), NOW)).message();
+                "application/pdf", "quote.pdf", null, null, null, null), NOW)).message();
 
         assertThat(reaction.isReaction()).isTrue();
         assertThat(reaction.reactsToWaId()).isEqualTo("wamid.BOT9");
@@ -83,7 +98,7 @@ abstract class UnreadAndReactionsContract extends DatabaseContract {
 
     private Message react(Conversation c, String key, String target, String emoji, Instant at) {
         return db.inTransaction(tx -> messages.storeInbound(tx, c, new MessageRepository.Inbound("wamid." + key, key,
-                "reaction", "Reacted", "{}", null, at, null, null, null, target, emoji), NOW)).message();
+                "reaction", "Reacted", "{}", null, at, null, null, null, target, emoji, null, null), NOW)).message();
     }
 
     private int unread(Conversation c) {

@@ -89,10 +89,10 @@ final class ChatMessageCell extends MessageBubbleCell {
         return nodes;
     }
 
-    /** A thumbnail shows only its caption; a bracketed "[image]" adds nothing to it. */
+    /** Media shows only its caption; a bracketed "[image]" or "[document: quote.pdf]" adds nothing to it. */
     @Override
     protected boolean showsText(Message message) {
-        return !ChatMedia.hasThumbnail(message) || !bracketed(message.content());
+        return !message.hasMedia() || !bracketed(message.content());
     }
 
     @Override
