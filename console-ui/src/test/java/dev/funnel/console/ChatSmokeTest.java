@@ -54,7 +54,13 @@ class ChatSmokeTest {
                 message("m2", MessageFrom.LEAD, "image", "[image]", null, "media-2", "image/png", null, null),
                 message("m3", MessageFrom.LEAD, "document", "[document: quote.pdf]", null, "media-3",
                         "application/pdf", "quote.pdf", null),
-                message("m4", MessageFrom.LEAD, "text", "Too much for me", "wamid.m1", null, null, null, null)));
+                message("m4", MessageFrom.LEAD, "text", "Too much for me", "wamid.m1", null, null, null, null),
+                new Message("m5", "c1", MessageFrom.LEAD, "contacts", "[contact: Ana Ruiz]", "received", null,
+                        TestData.NOW, null, "wamid.m5", null, null, null, null, null, null, null, null,
+                        "Ana Ruiz · +34 600 000 000"),
+                new Message("m6", "c1", MessageFrom.LEAD, "location", "📍 Tour Eiffel", "received", null,
+                        TestData.NOW, null, "wamid.m6", null, null, null, null, null, null, null,
+                        "https://www.openstreetmap.org/?mlat=48.85&mlon=2.29", null)));
         backend.mediaByMessage.put("m2", png());
         ServerConnector connector = new ServerConnector(Optional.empty(), uri -> backend, Map.of());
         new Shell(stage, new CurrentThreadTaskExecutor(), MemoryPreferences.consolePreferences(), connector,
@@ -69,6 +75,8 @@ class ChatSmokeTest {
         robot.clickOn(robot.lookup((Node n) -> n instanceof Label l && l.getStyleClass().contains("conversation-name")
                 && "Ana".equals(l.getText())).<Node>query());
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(robot.lookup("#inboxScreen").query().getScene(),
+                Path.of("target", "screenshots", "chat.png")));
 
         ImageView thumbnail = robot.lookup(".media-thumbnail").query();
         assertThat(thumbnail.getImage()).isNotNull();
@@ -77,12 +85,14 @@ class ChatSmokeTest {
         assertThat(label(robot, "reaction-badge").getText()).isEqualTo("👍");
         Label quote = label(robot, "bubble-quote");
         assertThat(quote.getText()).isEqualTo("Bot: It is 40 EUR.");
-        robot.interact(() -> Screenshots.save(robot.lookup("#inboxScreen").query().getScene(),
-                Path.of("target", "screenshots", "chat.png")));
-
-        robot.clickOn(quote);
-
         ListView<Message> chat = robot.lookup("#chatMessages").queryListView();
+        robot.interact(() -> chat.scrollTo(chat.getItems().size() - 1));
+        assertThat(robot.lookup("👤 Ana Ruiz · +34 600 000 000").tryQuery()).isPresent();
+        assertThat(robot.lookup("Open the map").tryQuery()).isPresent();
+        robot.interact(() -> chat.scrollTo(0));
+
+        robot.clickOn(label(robot, "bubble-quote"));
+
         assertThat(chat.getSelectionModel().getSelectedItem().id()).isEqualTo("m1");
     }
 
@@ -94,7 +104,7 @@ class ChatSmokeTest {
     private static Message message(String id, MessageFrom from, String type, String content, String replyTo,
                                    String mediaId, String mime, String filename, String reaction) {
         return new Message(id, "c1", from, type, content, from == MessageFrom.LEAD ? "received" : "read", null,
-                TestData.NOW, null, "wamid." + id, replyTo, mediaId, mime, filename, null, null, reaction);
+                TestData.NOW, null, "wamid." + id, replyTo, mediaId, mime, filename, null, null, reaction, null, null);
     }
 
     /** An 80×60 teal picture, as a lead's photo would come from the media route. */

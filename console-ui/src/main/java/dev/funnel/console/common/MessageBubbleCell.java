@@ -60,8 +60,7 @@ public class MessageBubbleCell extends ListCell<Message> {
             bubble.getStyleClass().add("bubble-failed");
         }
         from.setText(sender.apply(message));
-        content.setText(message.content() == null || message.content().isBlank()
-                ? "[" + (message.messageType() == null ? "message" : message.messageType()) + "]" : message.content());
+        content.setText(text(message));
         meta.setText(metaLine(message));
         bubble.getChildren().setAll(from);
         bubble.getChildren().addAll(above(message));
@@ -71,6 +70,12 @@ public class MessageBubbleCell extends ListCell<Message> {
         bubble.getChildren().add(meta);
         bubble.getChildren().addAll(below(message));
         setGraphic(row);
+    }
+
+    /** The bubble's text: the message's, or its type in brackets when it has none. */
+    protected String text(Message message) {
+        return message.content() == null || message.content().isBlank()
+                ? "[" + (message.messageType() == null ? "message" : message.messageType()) + "]" : message.content();
     }
 
     /** Shown between the sender and the text: none here. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.Image;
@@ -20,15 +21,17 @@ import javafx.scene.layout.Region;
 /**
  * A chat bubble with what the inbox adds: the quoted message above a reply (a click scrolls to it), an
  * image or sticker as a thumbnail fetched in the background, other media as a chip with Open and
- * Save, and the lead's reaction under the bubble.
+ * Save, shared contacts with their numbers, a shared place with a link to the map, and the lead's
+ * reaction under the bubble.
  */
 final class ChatMessageCell extends MessageBubbleCell {
 
     /** Thumbnails are decoded at twice the shown size, sharp on high-density screens. */
     private static final double THUMBNAIL = 220;
 
-    /** What the chat view does for a click: scroll to a quoted message, open or save media. */
-    record Actions(Consumer<Message> showQuoted, Consumer<Message> open, Consumer<Message> save) {
+    /** What the chat view does for a click: scroll to a quoted message, open or save media, open a map link. */
+    record Actions(Consumer<Message> showQuoted, Consumer<Message> open, Consumer<Message> save,
+                   Consumer<String> browse) {
     }
 
     private final ChatViewModel chat;
@@ -40,6 +43,7 @@ final class ChatMessageCell extends MessageBubbleCell {
     private final Button saveButton = new Button("Save…");
     private final HBox chip;
     private final Label reaction = new Label();
+    private final Hyperlink map = new Hyperlink("Open the map");
 
     ChatMessageCell(ListView<Message> list, ChatViewModel chat, Actions actions) {
         super(list, chat::senderLabel, m -> m.messageFrom() != MessageFrom.LEAD);
@@ -64,6 +68,13 @@ final class ChatMessageCell extends MessageBubbleCell {
         chip = new HBox(6, chipText, spacer, openButton, saveButton);
         chip.getStyleClass().add("media-chip");
         reaction.getStyleClass().add("reaction-badge");
+        map.setOnAction(event -> actions.browse().accept(getItem().locationUrl()));
+    }
+
+    @Override
+    protected String text(Message message) {
+        return message.contactCards() == null ? super.text(message) : "👤 " + message.contactCards()
+                .replace("\n", "\n👤 ");
     }
 
     @Override
@@ -97,11 +108,15 @@ final class ChatMessageCell extends MessageBubbleCell {
 
     @Override
     protected List<Node> below(Message message) {
-        if (message.leadReaction() == null) {
-            return List.of();
+        List<Node> nodes = new ArrayList<>();
+        if (message.locationUrl() != null) {
+            nodes.add(map);
         }
-        reaction.setText(message.leadReaction());
-        return List.of(reaction);
+        if (message.leadReaction() != null) {
+            reaction.setText(message.leadReaction());
+            nodes.add(reaction);
+        }
+        return nodes;
     }
 
     private static boolean bracketed(String text) {

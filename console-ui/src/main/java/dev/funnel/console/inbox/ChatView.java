@@ -7,6 +7,7 @@ import java.awt.Desktop;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -61,7 +62,7 @@ public final class ChatView {
         chatMessages.setItems(viewModel.messages());
         // the operator's view: the lead on the left, the bot and the team on the right
         ChatMessageCell.Actions actions = new ChatMessageCell.Actions(this::showQuoted, this::openMedia,
-                this::saveMedia);
+                this::saveMedia, url -> viewModel.openLink(url, ChatView::browse));
         chatMessages.setCellFactory(list -> new ChatMessageCell(list, viewModel, actions));
         chatMessages.setPlaceholder(new Label("No messages yet."));
         viewModel.messages().addListener((ListChangeListener<Message>) change ->
@@ -115,6 +116,18 @@ public final class ChatView {
         }
         try {
             Desktop.getDesktop().open(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs in the background, like {@link #openOnDesktop}. */
+    private static void browse(URI link) {
+        if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+            throw new UnsupportedOperationException("this desktop cannot open links for Funnel: " + link);
+        }
+        try {
+            Desktop.getDesktop().browse(link);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

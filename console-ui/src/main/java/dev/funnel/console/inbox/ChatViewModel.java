@@ -11,6 +11,7 @@ import dev.funnel.console.common.TaskExecutor;
 import dev.funnel.console.copilot.SuggestReplyViewModel;
 import dev.funnel.console.templates.TemplatePickerViewModel;
 import dev.funnel.console.trace.TraceViewModel;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,6 +187,15 @@ public final class ChatViewModel {
         int newline = text.indexOf('\n');
         String line = newline < 0 ? text : text.substring(0, newline);
         return senderLabel(quoted) + ": " + (line.length() > QUOTE_LENGTH ? line.substring(0, QUOTE_LENGTH) + "…" : line);
+    }
+
+    /** Opens a link a message carries (a shared place's map) in the browser, in the background. */
+    public void openLink(String url, Consumer<URI> browser) {
+        executor.execute(() -> {
+            URI link = URI.create(url);
+            browser.accept(link);
+            return link;
+        }, opened -> { }, failure -> error.set("Could not open the link: " + ErrorMessages.describe(failure)));
     }
 
     public ChatMedia media() {

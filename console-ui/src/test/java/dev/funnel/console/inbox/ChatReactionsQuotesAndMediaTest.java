@@ -60,7 +60,7 @@ class ChatReactionsQuotesAndMediaTest {
     @Test
     void aReplyQuotesTheFirstLineOfTheMessageItAnswers() {
         Message reply = new Message("m4", "c1", MessageFrom.LEAD, "text", "Too much", "received", null, TestData.NOW,
-                null, "wamid.L4", "wamid.B1", null, null, null, null, null, null);
+                null, "wamid.L4", "wamid.B1", null, null, null, null, null, null, null, null);
 
         chat.messageCreated(reply);
 
@@ -124,18 +124,37 @@ class ChatReactionsQuotesAndMediaTest {
         assertThat(ChatMedia.fileName(media("m6", "document", "application/pdf", ".."))).isEqualTo("document-m6.pdf");
     }
 
+    @Test
+    void aSharedPlacesMapOpensInTheBrowser() {
+        List<java.net.URI> browsed = new ArrayList<>();
+
+        chat.openLink("https://www.openstreetmap.org/?mlat=48.85&mlon=2.29", browsed::add);
+
+        assertThat(browsed).extracting(java.net.URI::getHost).containsExactly("www.openstreetmap.org");
+    }
+
+    @Test
+    void aLinkTheDesktopCannotOpenSaysSoInTheChat() {
+        chat.openLink("https://www.openstreetmap.org/", link -> {
+            throw new UnsupportedOperationException("this desktop cannot open links for Funnel: " + link);
+        });
+
+        assertThat(chat.errorProperty().get()).startsWith("Could not open the link: ")
+                .contains("cannot open links");
+    }
+
     private static Message withWaId(Message m, String waId) {
         return new Message(m.id(), m.conversationId(), m.messageFrom(), m.messageType(), m.content(), m.status(),
-                m.error(), m.createdAt(), m.turnId(), waId, null, null, null, null, null, null, null);
+                m.error(), m.createdAt(), m.turnId(), waId, null, null, null, null, null, null, null, null, null);
     }
 
     private static Message media(String id, String type, String mime, String filename) {
         return new Message(id, "c1", MessageFrom.LEAD, type, "[" + type + "]", "received", null, TestData.NOW, null,
-                "wamid." + id, null, "media-" + id, mime, filename, null, null, null);
+                "wamid." + id, null, "media-" + id, mime, filename, null, null, null, null, null);
     }
 
     private static Message reaction(String id, String target, String emoji) {
         return new Message(id, "c1", MessageFrom.LEAD, "reaction", "Reacted", "received", null, TestData.NOW, null,
-                "wamid." + id, null, null, null, null, target, emoji, null);
+                "wamid." + id, null, null, null, null, target, emoji, null, null, null);
     }
 }
