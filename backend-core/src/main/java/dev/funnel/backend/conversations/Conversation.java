@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * One lead's conversation with its pipeline state. {@code mode} is {@code bot} or {@code human}: in
- * human mode the bot never sends anything.
+ * human mode the bot never sends anything. {@code unreadCount}: lead messages no one on the team has
+ * opened the chat to see since they came.
  */
 public record Conversation(
         UUID id,
@@ -28,7 +29,8 @@ public record Conversation(
         int followupCount24h,
         int totalNudges,
         Instant updatedAt,
-        String leadLanguage) {
+        String leadLanguage,
+        int unreadCount) {
 
     public boolean inHumanMode() {
         return "human".equals(mode);

@@ -3,7 +3,7 @@ package dev.funnel.backend.conversations;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A conversation as the API and the live events show it. */
+/** A conversation as the API and the live events show it; {@code unreadCount} drives the inbox's badge. */
 public record ConversationOut(
         UUID id,
         UUID leadId,
@@ -20,11 +20,13 @@ public record ConversationOut(
         String lastMessage,
         Instant lastMessageAt,
         Instant lastUserMessageAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int unreadCount) {
 
     public static ConversationOut of(Conversation c) {
         return new ConversationOut(c.id(), c.leadId(), c.leadName(), c.leadPhone(), c.stage(), c.intentLevel(),
                 c.userSentiment(), c.mode(), c.needsAttention(), c.attentionReason(), c.simulated(),
-                c.rollingSummary(), c.lastMessage(), c.lastMessageAt(), c.lastUserMessageAt(), c.updatedAt());
+                c.rollingSummary(), c.lastMessage(), c.lastMessageAt(), c.lastUserMessageAt(), c.updatedAt(),
+                c.unreadCount());
     }
 }

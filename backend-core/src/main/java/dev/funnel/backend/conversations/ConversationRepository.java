@@ -109,15 +109,23 @@ public final class ConversationRepository {
                 now, id);
     }
 
-    /** A lead message arrived; one that was delayed (older than what is shown) does not move the preview back. */
-    public void recordLeadMessage(Tx tx, UUID id, String preview, Instant at, Instant now) {
+    /**
+     * A lead message arrived; one that was delayed (older than what is shown) does not move the preview back.
+     * {@code unread}: whether it counts towards the unread badge (a reaction or a notice from WhatsApp does not).
+     */
+    public void recordLeadMessage(Tx tx, UUID id, String preview, boolean unread, Instant at, Instant now) {
         tx.update("""
-                UPDATE conversations SET
+                UPDATE conversations SET unread_count = unread_count + ?,
                     last_message = CASE WHEN last_message_at IS NULL OR last_message_at <= ? THEN ? ELSE last_message END,
                     last_message_at = CASE WHEN last_message_at IS NULL OR last_message_at <= ? THEN ? ELSE last_message_at END,
                     last_user_message_at = CASE WHEN last_user_message_at IS NULL OR last_user_message_at <= ? THEN ?
                         ELSE last_user_message_at END,
-                    updated_at = ? WHERE id = ?""", at, preview, at, at, at, at, now, id);
+                    updated_at = ? WHERE id = ?""", unread ? 1 : 0, at, preview, at, at, at, at, now, id);
+    }
+
+    /** A person opened the chat: its lead messages count as seen by the team. Returns whether any were unread. */
+    public boolean markRead(Tx tx, UUID id) {
+        return tx.update("UPDATE conversations SET unread_count = 0 WHERE id = ? AND unread_count > 0", id) == 1;
     }
 
     public void recordOutboundMessage(Tx tx, UUID id, String preview, boolean byBot, Instant now) {
@@ -182,6 +190,7 @@ public final class ConversationRepository {
                 rs.getInt("followup_count_24h"),
                 rs.getInt("total_nudges"),
                 Tx.instant(rs, "updated_at"),
-                rs.getString("lead_language"));
+                rs.getString("lead_language"),
+                rs.getInt("unread_count"));
     }
 }

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +58,8 @@ public final class ConversationsService implements HttpService {
                 .patch("/{id}", this::update)
                 .get("/{id}/messages", this::messages)
                 .post("/{id}/takeover", (req, res) -> setMode(req, res, "human"))
-                .post("/{id}/release", (req, res) -> setMode(req, res, "bot"));
+                .post("/{id}/release", (req, res) -> setMode(req, res, "bot"))
+                .post("/{id}/read", this::markRead);
     }
 
     /**
@@ -133,10 +136,53 @@ public final class ConversationsService implements HttpService {
             Conversation c = conversations.find(tx, caller.organisationId(), id)
                     .orElseThrow(() -> ApiException.notFound("Conversation"));
             MessageRepository.Before cursor = before == null ? null : cursor(tx, c, before);
-            return messages.list(tx, caller.organisationId(), id, limit, cursor).stream()
-                    .map(m -> MessageOut.of(m, c.simulated())).toList();
+            return withReactions(messages.list(tx, caller.organisationId(), id, limit, cursor),
+                    messages.reactions(tx, caller.organisationId(), id), c.simulated());
         });
         Json.ok(res, out);
+    }
+
+    /**
+     * Each reaction on the message it reacts to, the lead's latest one winning, instead of a bubble of its
+     * own; a reaction to a message the conversation does not have stays a message.
+     */
+    private static List<MessageOut> withReactions(List<Message> page, List<MessageRepository.Reaction> reactions,
+                                                  boolean simulated) {
+        Map<String, String> current = new HashMap<>();
+        Set<UUID> folded = new HashSet<>();
+        for (MessageRepository.Reaction reaction : reactions) {
+            folded.add(reaction.id());
+            if (reaction.emoji() == null) {
+                current.remove(reaction.reactsToWaId());
+            } else {
+                current.put(reaction.reactsToWaId(), reaction.emoji());
+            }
+        }
+        return page.stream().filter(m -> !folded.contains(m.id()))
+                .map(m -> MessageOut.of(m, simulated).withLeadReaction(
+                        m.waMessageId() == null ? null : current.get(m.waMessageId())))
+                .toList();
+    }
+
+    /**
+     * A person opened the chat: its lead messages count as seen by the whole team, and the other consoles
+     * clear their badge. Not audited: it changes nothing about the conversation, and it happens on every
+     * chat a person opens.
+     */
+    private void markRead(ServerRequest req, ServerResponse res) {
+        Caller caller = tokens.caller(req);
+        UUID id = RequestParams.uuid(req, "id");
+        record Read(Conversation conversation, boolean changed) {
+        }
+        Read read = db.inTransaction(tx -> {
+            conversations.find(tx, caller.organisationId(), id).orElseThrow(() -> ApiException.notFound("Conversation"));
+            boolean changed = conversations.markRead(tx, id);
+            return new Read(conversations.find(tx, caller.organisationId(), id).orElseThrow(), changed);
+        });
+        if (read.changed()) {
+            events.conversationUpdated(read.conversation());
+        }
+        Json.ok(res, ConversationOut.of(read.conversation()));
     }
 
     private MessageRepository.Before cursor(Tx tx, Conversation c, String before) {

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A message in a conversation: from the lead, the bot or a person; {@code replyToWaId} is the message it quotes. */
+/**
+ * A message in a conversation: from the lead, the bot or a person; {@code replyToWaId} is the message it quotes.
+ * A lead's reaction names the message it reacts to in {@code reactsToWaId}, with {@code reactionEmoji} null
+ * when the lead took the reaction back. A shared place has a map link in {@code locationUrl}, shared contact
+ * cards a line each in {@code contactCards}.
+ */
 public record Message(
         UUID id,
         UUID organisationId,
@@ -22,7 +27,12 @@ public record Message(
         String idempotencyKey,
         String mediaId,
         String mediaMimeType,
-        Instant createdAt) {
+        Instant createdAt,
+        String reactsToWaId,
+        String reactionEmoji,
+        String mediaFilename,
+        String locationUrl,
+        String contactCards) {
 
     private static final String TURN_REPLY = "reply:";
 
@@ -35,6 +45,10 @@ public record Message(
     public Optional<UUID> turnId() {
         return "bot".equals(messageFrom) && idempotencyKey != null && idempotencyKey.startsWith(TURN_REPLY)
                 ? Optional.of(UUID.fromString(idempotencyKey.substring(TURN_REPLY.length()))) : Optional.empty();
+    }
+
+    public boolean isReaction() {
+        return reactsToWaId != null;
     }
 
     public boolean isOutbound() {

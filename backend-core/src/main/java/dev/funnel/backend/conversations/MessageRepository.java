@@ -17,7 +17,16 @@ public final class MessageRepository {
      * retries (ids alone are not unique in real payloads).
      */
     public record Inbound(String waMessageId, String inboundKey, String type, String content, String payloadJson,
-                          String replyToWaId, Instant waTimestamp, String mediaId, String mediaMimeType) {
+                          String replyToWaId, Instant waTimestamp, String mediaId, String mediaMimeType,
+                          String mediaFilename, String reactsToWaId, String reactionEmoji, String locationUrl,
+                          String contactCards) {
+
+        /** A message that is no document, reaction, place or contact card. */
+        public Inbound(String waMessageId, String inboundKey, String type, String content, String payloadJson,
+                       String replyToWaId, Instant waTimestamp, String mediaId, String mediaMimeType) {
+            this(waMessageId, inboundKey, type, content, payloadJson, replyToWaId, waTimestamp, mediaId, mediaMimeType,
+                    null, null, null, null, null);
+        }
     }
 
     /**
@@ -28,12 +37,14 @@ public final class MessageRepository {
         int inserted = tx.update("""
                 INSERT INTO messages (id, organisation_id, conversation_id, lead_id, message_from, message_type,
                     content, payload, wa_message_id, inbound_key, reply_to_wa_id, status, turn_status, wa_timestamp,
-                    media_id, media_mime_type, created_at, updated_at)
-                VALUES (?, ?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, 'received', 'pending', ?, ?, ?, ?, ?)
+                    media_id, media_mime_type, media_filename, reacts_to_wa_id, reaction_emoji, location_url,
+                    contact_cards, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?, 'received', 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""",
                 UUID.randomUUID(), conversation.organisationId(), conversation.id(), conversation.leadId(), in.type(),
                 in.content(), in.payloadJson(), in.waMessageId(), in.inboundKey(), in.replyToWaId(), in.waTimestamp(),
-                in.mediaId(), in.mediaMimeType(), now, now);
+                in.mediaId(), in.mediaMimeType(), in.mediaFilename(), in.reactsToWaId(), in.reactionEmoji(), in.locationUrl(),
+                in.contactCards(), now, now);
         Message message = tx.queryOne("SELECT * FROM messages WHERE organisation_id = ? AND inbound_key = ?",
                 MessageRepository::map, conversation.organisationId(), in.inboundKey()).orElseThrow();
         return new Stored(message, inserted == 1);
@@ -188,6 +199,26 @@ public final class MessageRepository {
                 limit).reversed();
     }
 
+    /** A lead's reaction as the chat shows it: on the message it reacts to. */
+    public record Reaction(UUID id, String reactsToWaId, String emoji) {
+    }
+
+    /**
+     * The conversation's reactions to messages it holds, in the order the lead made them (a later one
+     * replaces an earlier one on the same message; an empty emoji takes it back). Reactions to messages
+     * the conversation does not have are left out: they stay ordinary messages.
+     */
+    public List<Reaction> reactions(Tx tx, UUID organisationId, UUID conversationId) {
+        return tx.query("""
+                SELECT r.id, r.reacts_to_wa_id, r.reaction_emoji FROM messages r
+                WHERE r.organisation_id = ? AND r.conversation_id = ? AND r.reacts_to_wa_id IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM messages t WHERE t.organisation_id = r.organisation_id
+                      AND t.conversation_id = r.conversation_id AND t.wa_message_id = r.reacts_to_wa_id)
+                ORDER BY COALESCE(r.wa_timestamp, r.created_at), r.created_at, r.id""",
+                rs -> new Reaction(Tx.uuid(rs, "id"), rs.getString("reacts_to_wa_id"), rs.getString("reaction_emoji")),
+                organisationId, conversationId);
+    }
+
     public void markSent(Tx tx, UUID id, String waMessageId, String status, Instant now) {
         tx.update("UPDATE messages SET wa_message_id = ?, status = ?, updated_at = ? WHERE id = ?",
                 waMessageId, status, now, id);
@@ -224,6 +255,11 @@ public final class MessageRepository {
                 rs.getString("idempotency_key"),
                 rs.getString("media_id"),
                 rs.getString("media_mime_type"),
-                Tx.instant(rs, "created_at"));
+                Tx.instant(rs, "created_at"),
+                rs.getString("reacts_to_wa_id"),
+                rs.getString("reaction_emoji"),
+                rs.getString("media_filename"),
+                rs.getString("location_url"),
+                rs.getString("contact_cards"));
     }
 }

@@ -78,7 +78,8 @@ final class PastInput {
                 today.leadPhone(), today.simulated(), stage, intent, sentiment, today.mode(), today.needsAttention(),
                 today.attentionReason(), summary.orElse(""), answered.content(), answered.createdAt(),
                 answered.createdAt(), lastBot, followups24h == null ? today.followupCount24h() : followups24h,
-                nudges == null ? today.totalNudges() : nudges, today.updatedAt(), today.leadLanguage());
+                nudges == null ? today.totalNudges() : nudges, today.updatedAt(), today.leadLanguage(),
+                today.unreadCount());
         PipelineInput input = context.asAt(tx, org, asThen, answered, turn.recordedAt());
         notes.addFirst("Messages: the last " + input.lastMessages().size() + " up to the lead's message the turn"
                 + " answered, as stored now");

@@ -16,6 +16,7 @@ import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.templates.Template;
 import dev.funnel.backend.templates.TemplateOut;
 import dev.funnel.backend.templates.TemplateRepository;
+import dev.funnel.backend.webhook.CardText;
 import dev.funnel.backend.webhook.InboundMessage;
 import dev.funnel.backend.webhook.MessageContent;
 import dev.funnel.backend.webhook.ParsedWebhook;
@@ -130,7 +131,8 @@ public final class Ingestor {
             return; // Meta's retry, or the queue's redelivery, of a message already stored
         }
         Instant at = in.timestamp() == null ? now : in.timestamp();
-        conversations.recordLeadMessage(tx, conversation.id(), stored.message().content(), at, now);
+        conversations.recordLeadMessage(tx, conversation.id(), stored.message().content(), startsATurn(in.content()),
+                at, now);
         followups.cancelPending(tx, conversation.id(), "the lead wrote", now);
         Conversation updated = conversations.find(tx, orgId, conversation.id()).orElseThrow();
         changes.arrivals().add(new Arrival(updated, stored.message()));
@@ -179,7 +181,7 @@ public final class Ingestor {
 
     /**
      * Reactions, edits, revocations and system notices are kept in the conversation, but a lead
-     * removing a reaction is no reason for the bot to speak.
+     * removing a reaction is no reason for the bot to speak, nor for the unread badge to count.
      */
     private static boolean startsATurn(MessageContent content) {
         return !(content instanceof MessageContent.Reaction
@@ -199,14 +201,23 @@ public final class Ingestor {
     private static MessageRepository.Inbound inbound(InboundMessage in) {
         String mediaId = null;
         String mime = null;
+        String filename = null;
         if (in.content() instanceof MessageContent.Media media) {
             mediaId = media.mediaId();
             mime = media.mimeType();
+            filename = media.filename();
+        }
+        String reactsTo = null;
+        String emoji = null;
+        if (in.content() instanceof MessageContent.Reaction reaction) {
+            reactsTo = reaction.messageId();
+            emoji = reaction.emoji();
         }
         return new MessageRepository.Inbound(fit(in.waMessageId(), 200), in.dedupKey(),
                 in.type() == null ? "unknown" : fit(in.type(), 30), fit(in.displayText(), 20_000), fit(in.rawJson(), 1_000_000),
                 in.context() == null ? null : fit(in.context().id(), 200), in.timestamp(), fit(mediaId, 200),
-                fit(mime, 200));
+                fit(mime, 200), fit(filename, 500), fit(reactsTo, 200), fit(emoji, 64),
+                fit(CardText.locationUrl(in.content()), 1000), fit(CardText.contactLines(in.content()), 20_000));
     }
 
     /**

@@ -186,4 +186,12 @@ public interface BackendClient {
     List<KnowledgeHit> searchKnowledge(String question, int limit);
 
     KnowledgeStatus knowledgeStatus();
+
+    // --- chat: unread badge, media ---
+
+    /** A person opened the chat: the team has seen its lead messages. Answers it with nothing unread. */
+    Conversation markRead(String conversationId);
+
+    /** The bytes of a lead's image, sticker, voice note, video or document (a message with a media id). */
+    byte[] media(String messageId);
 }

@@ -523,4 +523,17 @@ public final class HttpBackendClient implements BackendClient {
         String text = uri.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
     }
+
+    // --- chat: unread badge, media ---
+
+    @Override
+    public Conversation markRead(String conversationId) {
+        return call("POST", "/conversations/" + segment(conversationId) + "/read", null, Conversation.class, true);
+    }
+
+    @Override
+    public byte[] media(String messageId) {
+        return exchange("GET", "/media/" + segment(messageId), HttpRequest.BodyPublishers.noBody(), null, "*/*", true)
+                .body();
+    }
 }

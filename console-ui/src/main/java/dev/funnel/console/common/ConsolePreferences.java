@@ -4,14 +4,15 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the console remembers between runs: the last server choice and the last email. Never a
- * password or token (those stay in memory).
+ * What the console remembers between runs: the last server choice, the last email and whether alerts
+ * chime (off until the person turns it on). Never a password or token (those stay in memory).
  */
 public final class ConsolePreferences {
 
     private static final String SERVER_MODE = "server.mode";
     private static final String SERVER_URL = "server.url";
     private static final String EMAIL = "login.email";
+    private static final String SOUND = "alerts.sound";
 
     private final Preferences node;
 
@@ -41,6 +42,15 @@ public final class ConsolePreferences {
 
     public void rememberEmail(String email) {
         node.put(EMAIL, email);
+        flush();
+    }
+
+    public boolean soundOn() {
+        return node.getBoolean(SOUND, false);
+    }
+
+    public void rememberSound(boolean on) {
+        node.putBoolean(SOUND, on);
         flush();
     }
 

@@ -1,9 +1,11 @@
 package dev.funnel.console.common;
 
 import dev.funnel.console.backend.Message;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -13,8 +15,9 @@ import javafx.scene.layout.VBox;
 /**
  * A chat bubble: who wrote it, the text, the time and the delivery status (with the error when
  * WhatsApp refused it). {@code onRight} decides the side: our side is on the right, as in WhatsApp.
+ * The inbox's chat adds what it shows around the text (a quote, media, a reaction) through the hooks.
  */
-public final class MessageBubbleCell extends ListCell<Message> {
+public class MessageBubbleCell extends ListCell<Message> {
 
     private static final double BUBBLE_SHARE_OF_WIDTH = 0.72;
 
@@ -57,10 +60,37 @@ public final class MessageBubbleCell extends ListCell<Message> {
             bubble.getStyleClass().add("bubble-failed");
         }
         from.setText(sender.apply(message));
-        content.setText(message.content() == null || message.content().isBlank()
-                ? "[" + (message.messageType() == null ? "message" : message.messageType()) + "]" : message.content());
+        content.setText(text(message));
         meta.setText(metaLine(message));
+        bubble.getChildren().setAll(from);
+        bubble.getChildren().addAll(above(message));
+        if (showsText(message)) {
+            bubble.getChildren().add(content);
+        }
+        bubble.getChildren().add(meta);
+        bubble.getChildren().addAll(below(message));
         setGraphic(row);
+    }
+
+    /** The bubble's text: the message's, or its type in brackets when it has none. */
+    protected String text(Message message) {
+        return message.content() == null || message.content().isBlank()
+                ? "[" + (message.messageType() == null ? "message" : message.messageType()) + "]" : message.content();
+    }
+
+    /** Shown between the sender and the text: none here. */
+    protected List<Node> above(Message message) {
+        return List.of();
+    }
+
+    /** Shown under the time and status: none here. */
+    protected List<Node> below(Message message) {
+        return List.of();
+    }
+
+    /** Whether the text line is shown; a media preview may say it all. */
+    protected boolean showsText(Message message) {
+        return true;
     }
 
     private static String metaLine(Message message) {

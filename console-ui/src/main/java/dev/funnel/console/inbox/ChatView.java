@@ -1,10 +1,14 @@
 package dev.funnel.console.inbox;
 
 import dev.funnel.console.backend.Message;
-import dev.funnel.console.backend.MessageFrom;
 import dev.funnel.console.common.Binds;
-import dev.funnel.console.common.MessageBubbleCell;
 import dev.funnel.console.trace.TraceView;
+import java.awt.Desktop;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -14,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
 
 /** Binds the chat pane (header, messages, reply box) to {@link ChatViewModel}. */
 public final class ChatView {
@@ -56,8 +61,9 @@ public final class ChatView {
 
         chatMessages.setItems(viewModel.messages());
         // the operator's view: the lead on the left, the bot and the team on the right
-        chatMessages.setCellFactory(list -> new MessageBubbleCell(list, viewModel::senderLabel,
-                m -> m.messageFrom() != MessageFrom.LEAD));
+        ChatMessageCell.Actions actions = new ChatMessageCell.Actions(this::showQuoted, this::openMedia,
+                this::saveMedia, url -> viewModel.openLink(url, ChatView::browse));
+        chatMessages.setCellFactory(list -> new ChatMessageCell(list, viewModel, actions));
         chatMessages.setPlaceholder(new Label("No messages yet."));
         viewModel.messages().addListener((ListChangeListener<Message>) change ->
                 chatMessages.scrollTo(chatMessages.getItems().size() - 1));
@@ -79,6 +85,52 @@ public final class ChatView {
         suggestButton.textProperty().bind(viewModel.suggestReply().busyProperty().map(busy -> busy
                 ? "Drafting\u2026" : "Suggest reply"));
         Binds.message(suggestError, viewModel.suggestReply().errorProperty());
+    }
+
+    private void showQuoted(Message quoted) {
+        int index = chatMessages.getItems().indexOf(quoted);
+        if (index >= 0) {
+            chatMessages.scrollTo(index);
+            chatMessages.getSelectionModel().select(index);
+        }
+    }
+
+    private void openMedia(Message message) {
+        viewModel.media().openCopy(message, ChatView::openOnDesktop);
+    }
+
+    private void saveMedia(Message message) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the lead's " + message.messageType());
+        chooser.setInitialFileName(ChatMedia.fileName(message));
+        File target = chooser.showSaveDialog(chatMessages.getScene().getWindow());
+        if (target != null) {
+            viewModel.media().save(message, target.toPath());
+        }
+    }
+
+    /** Runs in the background: the desktop's application for the file type may take a while to start. */
+    private static void openOnDesktop(Path file) {
+        if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+            throw new UnsupportedOperationException("this desktop cannot open files for Funnel; use Save… instead");
+        }
+        try {
+            Desktop.getDesktop().open(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs in the background, like {@link #openOnDesktop}. */
+    private static void browse(URI link) {
+        if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+            throw new UnsupportedOperationException("this desktop cannot open links for Funnel: " + link);
+        }
+        try {
+            Desktop.getDesktop().browse(link);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @FXML

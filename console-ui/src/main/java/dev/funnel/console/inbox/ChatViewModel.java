@@ -11,6 +11,7 @@ import dev.funnel.console.common.TaskExecutor;
 import dev.funnel.console.copilot.SuggestReplyViewModel;
 import dev.funnel.console.templates.TemplatePickerViewModel;
 import dev.funnel.console.trace.TraceViewModel;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ import javafx.collections.ObservableList;
 public final class ChatViewModel {
 
     static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
+    private static final int QUOTE_LENGTH = 80;
 
     private final BackendClient client;
     private final TaskExecutor executor;
@@ -81,6 +83,7 @@ public final class ChatViewModel {
             + " choose one below.", humanMode, windowOpen);
 
     private final SuggestReplyViewModel suggestReply;
+    private final ChatMedia media;
 
     /** @param conversationChanged told when takeover/release returns the updated conversation, so the list follows */
     public ChatViewModel(BackendClient client, TaskExecutor executor, Consumer<Conversation> conversationChanged) {
@@ -90,6 +93,7 @@ public final class ChatViewModel {
         this.templatePicker = new TemplatePickerViewModel(client, executor, this::messageCreated);
         pickerConversation.subscribe(templatePicker::offerFor);
         this.suggestReply = new SuggestReplyViewModel(client, executor, conversation, reply);
+        this.media = new ChatMedia(client, executor, error);
     }
 
     /** The trace of the turn that wrote a bot reply; empty for other messages. */
@@ -108,6 +112,7 @@ public final class ChatViewModel {
             return;
         }
         windowClosedByBackend.set(false);
+        media.forgetFailures();
         conversation.set(selected);
         messages.clear();
         reply.set("");
@@ -135,9 +140,15 @@ public final class ChatViewModel {
         }
     }
 
-    /** A live message: appended if it belongs here, or replaces its older version (delivery status changes). */
+    /**
+     * A live message: appended if it belongs here, or replaces its older version (delivery status changes).
+     * A lead's reaction goes on the message it reacts to, as the backend's list shows it.
+     */
     public void messageCreated(Message message) {
         if (!isOpen(message.conversationId())) {
+            return;
+        }
+        if (message.isReaction() && react(message)) {
             return;
         }
         for (int i = 0; i < messages.size(); i++) {
@@ -150,6 +161,45 @@ public final class ChatViewModel {
             windowClosedByBackend.set(false); // the lead wrote: the window is open again
         }
         messages.add(message);
+    }
+
+    /** Puts the reaction on its message; false when the message is not among those shown. */
+    private boolean react(Message reaction) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (reaction.reactsToWaId().equals(messages.get(i).waMessageId())) {
+                messages.set(i, messages.get(i).withLeadReaction(reaction.reactionEmoji()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The shown message {@code message} replies to, when it replies to one that is loaded. */
+    public Optional<Message> quoted(Message message) {
+        String quotedId = message.replyToWaId();
+        return quotedId == null ? Optional.empty()
+                : messages.stream().filter(m -> quotedId.equals(m.waMessageId())).findFirst();
+    }
+
+    /** The first line of a quoted message, short enough for the strip above a reply. */
+    public String quoteSnippet(Message quoted) {
+        String text = quoted.content() == null ? "" : quoted.content().strip();
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return senderLabel(quoted) + ": " + (line.length() > QUOTE_LENGTH ? line.substring(0, QUOTE_LENGTH) + "…" : line);
+    }
+
+    /** Opens a link a message carries (a shared place's map) in the browser, in the background. */
+    public void openLink(String url, Consumer<URI> browser) {
+        executor.execute(() -> {
+            URI link = URI.create(url);
+            browser.accept(link);
+            return link;
+        }, opened -> { }, failure -> error.set("Could not open the link: " + ErrorMessages.describe(failure)));
+    }
+
+    public ChatMedia media() {
+        return media;
     }
 
     public void send() {

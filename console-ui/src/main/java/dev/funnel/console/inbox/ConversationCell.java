@@ -2,6 +2,7 @@ package dev.funnel.console.inbox;
 
 import dev.funnel.console.backend.Conversation;
 import dev.funnel.console.common.Times;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
@@ -9,11 +10,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One row of the conversation list: who, when, the last message, and badges for mode, attention and simulation. */
+/**
+ * One row of the conversation list: who, when, the unread count, the last message, and badges for mode,
+ * attention and simulation.
+ */
 final class ConversationCell extends ListCell<Conversation> {
+
+    private static final PseudoClass UNREAD = PseudoClass.getPseudoClass("unread");
 
     private final Label name = new Label();
     private final Label time = new Label();
+    private final Label unread = new Label();
     private final Label phone = new Label();
     private final Label lastMessage = new Label();
     private final Label mode = new Label();
@@ -25,6 +32,7 @@ final class ConversationCell extends ListCell<Conversation> {
         getStyleClass().add("conversation-cell");
         name.getStyleClass().add("conversation-name");
         time.getStyleClass().add("conversation-time");
+        unread.getStyleClass().add("unread-badge");
         phone.getStyleClass().add("conversation-phone");
         lastMessage.getStyleClass().add("conversation-last-message");
         mode.getStyleClass().add("badge");
@@ -32,7 +40,7 @@ final class ConversationCell extends ListCell<Conversation> {
         simulated.getStyleClass().addAll("badge", "badge-simulated");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(6, name, spacer, time);
+        HBox top = new HBox(6, name, spacer, time, unread);
         HBox badges = new HBox(4, mode, attention, simulated);
         layout = new VBox(2, top, phone, lastMessage, badges);
         setPrefWidth(0);
@@ -48,6 +56,9 @@ final class ConversationCell extends ListCell<Conversation> {
         name.setText(conversation.displayName());
         time.setText(Times.shortLabel(conversation.lastMessageAt() != null
                 ? conversation.lastMessageAt() : conversation.updatedAt()));
+        unread.setText(conversation.unreadCount() > 99 ? "99+" : Integer.toString(conversation.unreadCount()));
+        show(unread, conversation.unreadCount() > 0);
+        pseudoClassStateChanged(UNREAD, conversation.unreadCount() > 0);
         phone.setText(conversation.leadPhone());
         show(phone, conversation.leadName() != null && !conversation.leadName().isBlank());
         lastMessage.setText(conversation.lastMessage() == null ? "" : conversation.lastMessage());

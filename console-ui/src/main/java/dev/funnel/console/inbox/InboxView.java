@@ -11,6 +11,7 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -41,6 +42,7 @@ public final class InboxView {
     @FXML private VBox rejectedWebhooksDetails;
     @FXML private ListView<String> rejectedWebhooksList;
     @FXML private Label unattributedWebhooks;
+    @FXML private CheckBox soundToggle;
 
     private final InboxViewModel viewModel;
     private boolean listChanging;
@@ -93,6 +95,7 @@ public final class InboxView {
         });
         Binds.message(inboxError, viewModel.errorProperty());
         signedInAs.setText(viewModel.signedInAs());
+        soundToggle.selectedProperty().bindBidirectional(viewModel.soundOnProperty());
 
         Binds.message(rejectedWebhooks, viewModel.rejectedWebhooksSummaryProperty());
         rejectedWebhooksList.setItems(viewModel.rejectedWebhookLines());

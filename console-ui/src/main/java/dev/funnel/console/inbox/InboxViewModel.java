@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -39,13 +40,14 @@ import javafx.collections.transformation.FilteredList;
  * The main screen: every conversation, newest activity first, kept live by backend events, and the
  * open one in {@link ChatViewModel}. After a dropped connection the list is fetched again, since
  * events sent while disconnected are lost. Webhooks the backend could not use are counted in the
- * status bar, so none is lost without anyone seeing it.
+ * status bar, so none is lost without anyone seeing it. Each conversation shows how many of the lead's
+ * messages no one has opened yet; opening it marks them read for the whole team. The window's title
+ * counts the conversations that need a person.
  */
 public final class InboxViewModel implements BackendEventListener {
 
     private final BackendClient client;
     private final TaskExecutor executor;
-    private final Notifier notifier;
     private final Navigator navigator;
     private final AuthResult session;
     private final ChatViewModel chat;
@@ -69,17 +71,29 @@ public final class InboxViewModel implements BackendEventListener {
     private final StringBinding emptyListText = Bindings.createStringBinding(() -> searchText.get().isBlank()
             ? "No conversations yet. Use \"Simulate a lead\" to try one."
             : "No conversation matches \u201c" + searchText.get().strip() + "\u201d.", searchText);
+    private final BooleanProperty soundOn = new SimpleBooleanProperty();
+    private final AttentionAlerts alerts;
+    private final IntegerBinding attentionCount = Bindings.createIntegerBinding(
+            () -> (int) conversations.stream().filter(Conversation::needsAttention).count(), conversations);
+    private final StringBinding windowTitle;
     private boolean missedEvents;
 
     public InboxViewModel(BackendClient client, TaskExecutor executor, Notifier notifier, Navigator navigator,
                           AuthResult session) {
         this.client = client;
         this.executor = executor;
-        this.notifier = notifier;
         this.navigator = navigator;
         this.session = session;
         this.chat = new ChatViewModel(client, executor, this::upsert);
         shownConversations.predicateProperty().bind(searchText.map(InboxViewModel::matching));
+        this.alerts = new AttentionAlerts(notifier, soundOn);
+        this.windowTitle = Bindings.createStringBinding(() -> windowTitle(attentionCount.get(),
+                session.organisation().name()), attentionCount);
+    }
+
+    /** "(3) Funnel — Acme" while three conversations need a person, so it shows in the taskbar too. */
+    static String windowTitle(int needingAPerson, String organisation) {
+        return (needingAPerson > 0 ? "(" + needingAPerson + ") " : "") + "Funnel — " + organisation;
     }
 
     public void load() {
@@ -91,6 +105,7 @@ public final class InboxViewModel implements BackendEventListener {
     public void refreshConversations() {
         executor.execute(() -> client.conversations(ConversationFilter.ALL), loaded -> {
             error.set("");
+            alerts.listed(loaded);
             conversations.setAll(loaded);
             loaded.forEach(chat::conversationUpdated);
         }, failure -> error.set(ErrorMessages.describe(failure)));
@@ -138,6 +153,21 @@ public final class InboxViewModel implements BackendEventListener {
 
     public void open(Conversation conversation) {
         chat.open(conversation);
+        if (conversation != null) {
+            markRead(conversation);
+        }
+    }
+
+    /**
+     * The open chat's messages are seen: the backend tells the other consoles, and the badge clears with
+     * its answer. Not at once: opening comes from the list's selection, which must not change under it.
+     */
+    private void markRead(Conversation conversation) {
+        if (conversation.unreadCount() == 0) {
+            return;
+        }
+        executor.execute(() -> client.markRead(conversation.id()), this::replace,
+                failure -> error.set(ErrorMessages.describe(failure)));
     }
 
     @Override
@@ -169,10 +199,16 @@ public final class InboxViewModel implements BackendEventListener {
         }
     }
 
-    /** Inserts or replaces the conversation and moves it to the top: it just had activity. */
+    /**
+     * Inserts or replaces the conversation and moves it to the top: it just had activity. A change of its
+     * unread count alone (someone read it) leaves it where it is; a new message in the open chat is read.
+     */
     void upsert(Conversation conversation) {
+        alerts.changed(conversation);
         int index = indexOf(conversation.id());
-        if (index == 0) {
+        if (index >= 0 && conversations.get(index).read().equals(conversation.read())) {
+            replace(conversation);
+        } else if (index == 0) {
             conversations.set(0, conversation);
         } else {
             if (index > 0) {
@@ -181,6 +217,21 @@ public final class InboxViewModel implements BackendEventListener {
             conversations.add(0, conversation);
         }
         chat.conversationUpdated(conversation);
+        if (isOpen(conversation.id())) {
+            markRead(conversation);
+        }
+    }
+
+    private void replace(Conversation conversation) {
+        int index = indexOf(conversation.id());
+        if (index >= 0) {
+            conversations.set(index, conversation);
+        }
+    }
+
+    private boolean isOpen(String conversationId) {
+        Conversation open = chat.conversationProperty().get();
+        return open != null && open.id().equals(conversationId);
     }
 
     private void messageCreated(Message message) {
@@ -198,7 +249,8 @@ public final class InboxViewModel implements BackendEventListener {
         String who = known.map(Conversation::displayName).orElse("A lead");
         String why = reason == null || reason.isBlank() ? "The bot handed this conversation to a person." : reason;
         known.ifPresent(c -> upsert(c.withAttention(reason)));
-        notifier.attentionRequired(who + " needs a person", why, () -> find(conversationId).ifPresent(this::open));
+        alerts.attentionRequired(conversationId, who + " needs a person", why,
+                () -> find(conversationId).ifPresent(this::open));
     }
 
     private Optional<Conversation> find(String conversationId) {
@@ -330,6 +382,20 @@ public final class InboxViewModel implements BackendEventListener {
     public String signedInAs() {
         return "Signed in as " + session.user().name() + " · " + session.organisation().name()
                 + " · " + client.baseUri();
+    }
+
+    /** Whether an alert also chimes; the person's choice, kept in the console's preferences. */
+    public BooleanProperty soundOnProperty() {
+        return soundOn;
+    }
+
+    /** How many listed conversations need a person: the window title's and the taskbar badge's count. */
+    public IntegerBinding attentionCountProperty() {
+        return attentionCount;
+    }
+
+    public StringBinding windowTitleProperty() {
+        return windowTitle;
     }
 
     public ChatViewModel chat() {

@@ -11,6 +11,7 @@ import dev.funnel.console.common.Fxml;
 import dev.funnel.console.common.FxThreadListener;
 import dev.funnel.console.common.Notifier;
 import dev.funnel.console.common.TaskExecutor;
+import dev.funnel.console.common.TaskbarBadge;
 import dev.funnel.console.ctas.CtasView;
 import dev.funnel.console.ctas.CtasViewModel;
 import dev.funnel.console.inbox.ChatView;
@@ -80,6 +81,7 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
     private final Timeline rejectedWebhooksTimer;
     private final List<Shortcut> shortcuts = Shortcuts.of(this);
     private final ShortcutsHelp shortcutsHelp = new ShortcutsHelp(shortcuts);
+    private TaskbarBadge taskbarBadge;
 
     private BackendClient client;
     private AuthResult session;
@@ -108,6 +110,7 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
         Scene scene = new Scene(root, 1240, 800);
         scene.getStylesheets().add(Shell.class.getResource(THEME).toExternalForm());
         Shortcuts.install(scene, shortcuts);
+        stage.titleProperty().unbind(); // a stage an earlier shell counted attention on
         stage.setTitle("Funnel");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -248,7 +251,19 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
         live.add(inbox);
         live.add(simulator);
         liveEvents = client.subscribe(live);
+        showAttentionCount();
         inbox.load();
+    }
+
+    /** The count of conversations needing a person in the title and on the taskbar icon; the chime as chosen. */
+    private void showAttentionCount() {
+        if (taskbarBadge == null) {
+            taskbarBadge = new TaskbarBadge();
+        }
+        inbox.soundOnProperty().set(preferences.soundOn());
+        inbox.soundOnProperty().subscribe(preferences::rememberSound);
+        stage.titleProperty().bind(inbox.windowTitleProperty());
+        inbox.attentionCountProperty().subscribe(count -> taskbarBadge.show(count.intValue()));
     }
 
     // --- keyboard shortcuts: the inbox ones act only while the inbox is shown and the help is closed ---
@@ -327,6 +342,11 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
 
     private void endSession() {
         rejectedWebhooksTimer.stop();
+        stage.titleProperty().unbind();
+        stage.setTitle("Funnel");
+        if (taskbarBadge != null) {
+            taskbarBadge.show(0);
+        }
         if (liveEvents != null) {
             liveEvents.close();
         }

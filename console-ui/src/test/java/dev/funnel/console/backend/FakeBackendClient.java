@@ -30,6 +30,8 @@ public final class FakeBackendClient implements BackendClient {
     public Replay replay;
     public DryRun suggestedReply;
     public BackendEventListener listener;
+    /** What {@link #media} answers, by message id. */
+    public Map<String, byte[]> mediaByMessage = new HashMap<>();
     private BackendException nextFailure;
     private int sentCount;
 
@@ -518,7 +520,8 @@ public final class FakeBackendClient implements BackendClient {
         Conversation c = conversations.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
         Conversation changed = new Conversation(c.id(), c.leadId(), c.leadName(), c.leadPhone(), c.stage(),
                 c.intentLevel(), c.userSentiment(), mode, c.needsAttention(), c.attentionReason(), c.simulated(),
-                c.rollingSummary(), c.lastMessage(), c.lastMessageAt(), c.updatedAt(), c.lastUserMessageAt());
+                c.rollingSummary(), c.lastMessage(), c.lastMessageAt(), c.updatedAt(), c.lastUserMessageAt(),
+                c.unreadCount());
         conversations.replaceAll(x -> x.id().equals(id) ? changed : x);
         return changed;
     }
@@ -586,5 +589,26 @@ public final class FakeBackendClient implements BackendClient {
     public KnowledgeStatus knowledgeStatus() {
         call("knowledgeStatus", null);
         return knowledgeStatus;
+    }
+
+    // --- chat: unread badge, media ---
+
+    @Override
+    public Conversation markRead(String conversationId) {
+        call("markRead " + conversationId, null);
+        Conversation read = conversations.stream().filter(c -> c.id().equals(conversationId)).findFirst()
+                .orElseThrow(() -> new BackendException(404, "Conversation not found")).read();
+        conversations.replaceAll(c -> c.id().equals(conversationId) ? read : c);
+        return read;
+    }
+
+    @Override
+    public byte[] media(String messageId) {
+        call("media " + messageId, null);
+        byte[] bytes = mediaByMessage.get(messageId);
+        if (bytes == null) {
+            throw new BackendException(404, "Media of this message not found");
+        }
+        return bytes;
     }
 }

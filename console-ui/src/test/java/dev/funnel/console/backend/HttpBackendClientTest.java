@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class HttpBackendClientTest {
 
-    private static final String AUTH_RESPONSE = """
+    /** A signed-in answer, also for the other client tests of this package. */
+    static final String AUTH_RESPONSE = """
             {"access_token":"tok-1","token_type":"bearer",
              "user":{"id":"u1","name":"Sam","email":"sam@acme.example","role":"admin","organisation_id":"o1"},
              "organisation":{"id":"o1","name":"Acme"},"unexpected_field":42}""";

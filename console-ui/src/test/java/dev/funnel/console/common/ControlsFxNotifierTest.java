@@ -54,4 +54,32 @@ class ControlsFxNotifierTest {
 
         assertThat(opened).isTrue();
     }
+
+    @Test
+    void whileTheConsoleIsMinimisedThePopupStillShowsAndItsClickBringsTheConsoleBack(FxRobot robot) {
+        AtomicBoolean opened = new AtomicBoolean();
+        robot.interact(() -> stage.setIconified(true));
+        robot.interact(() -> new ControlsFxNotifier(stage).attentionRequired("Cleo needs a person", "Wants a quote",
+                () -> opened.set(true)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Popup popup = (Popup) Window.getWindows().stream()
+                .filter(window -> window instanceof Popup && window.isShowing()).findFirst().orElseThrow();
+        assertThat(popup.getOwnerWindow()).isNotSameAs(stage);
+        assertThat(popup.getOwnerWindow().isShowing()).isTrue();
+        robot.clickOn("Wants a quote");
+
+        assertThat(opened).isTrue();
+        assertThat(stage.isIconified()).isFalse();
+    }
+
+    @Test
+    void aMachineWithoutSoundLosesOnlyTheChime(FxRobot robot) {
+        ControlsFxNotifier notifier = new ControlsFxNotifier(stage);
+
+        robot.interact(() -> {
+            notifier.chime();
+            notifier.chime();
+        });
+    }
 }

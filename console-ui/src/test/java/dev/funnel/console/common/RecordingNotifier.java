@@ -10,12 +10,18 @@ public final class RecordingNotifier implements Notifier {
     }
 
     public final List<Shown> shown = new ArrayList<>();
+    public int chimes;
     private final List<Runnable> actions = new ArrayList<>();
 
     @Override
     public void attentionRequired(String title, String text, Runnable open) {
         shown.add(new Shown(title, text));
         actions.add(open);
+    }
+
+    @Override
+    public void chime() {
+        chimes++;
     }
 
     public void clickLast() {
