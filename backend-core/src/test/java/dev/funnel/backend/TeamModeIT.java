@@ -148,9 +148,11 @@ class TeamModeIT {
             assertThat(logged).hasSizeGreaterThan(LEADS * MESSAGES_PER_LEAD);
             assertThat(onFirst.seqs()).containsExactlyElementsOf(logged);
             assertThat(onSecond.seqs()).containsExactlyElementsOf(logged);
-            System.out.printf("team mode: %d messages, %d replies, %d events; message_created published by the"
-                            + " backends: %d and %d%n", LEADS * MESSAGES_PER_LEAD, graph.sends().size(), logged.size(),
-                    messagesCreatedBy(backends.get(0)), messagesCreatedBy(backends.get(1)));
+            System.out.printf("team mode: %d messages, %d replies, %d turns dropped because the other backend"
+                            + " answered first, %d events; message_created published by the backends: %d and %d%n",
+                    LEADS * MESSAGES_PER_LEAD, graph.sends().size(),
+                    count("SELECT COUNT(*) FROM conversation_events WHERE event_type = 'turn_superseded'"),
+                    logged.size(), messagesCreatedBy(backends.get(0)), messagesCreatedBy(backends.get(1)));
         }
     }
 
