@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.BackendProcess;
 import dev.funnel.backend.testing.LlmScripts;
-import dev.funnel.backend.testing.RecordingGraphServer;
-import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.TeamServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
-import dev.funnel.backend.db.Db;
-import dev.funnel.gateway.queue.ElasticMq;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The backend as a real child process on PostgreSQL and ElasticMQ, killed with SIGKILL at random
@@ -37,33 +31,20 @@ class CrashRecoveryIT {
     private static final String PHONE_NUMBER_ID = "7770001112223";
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    private static ElasticMq sqs;
-    private static SqsClient sqsClient;
-    private static String queueUrl;
-    private static ScriptedLlmServer llm;
-    private static RecordingGraphServer graph;
-    private static TestDatabases.DbUrl database;
-    private static Db db;
+    private static TeamServers servers;
     private static BackendProcess backend;
 
     @BeforeAll
     static void start() throws Exception {
-        sqs = ElasticMq.start();
-        sqsClient = sqs.client();
-        queueUrl = ElasticMq.createQueue(sqsClient, "crash-inbound");
-        llm = ScriptedLlmServer.start();
-        LlmScripts.sendNow(llm, "Thanks, we will get back to you shortly.");
-        graph = RecordingGraphServer.start();
-        database = TestDatabases.postgres();
-        Map<String, String> env = new HashMap<>(BackendProcess.team(database, sqs.endpoint(), queueUrl, APP_SECRET,
-                graph, llm));
+        servers = new TeamServers("crash-inbound");
+        LlmScripts.sendNow(servers.llm, "Thanks, we will get back to you shortly.");
+        Map<String, String> env = new HashMap<>(servers.environment(APP_SECRET));
         env.put("FUNNEL_VISIBILITY_SECONDS", "2");
         backend = new BackendProcess(Files.createTempDirectory("funnel-crash"), env).launch();
         ApiClient api = new ApiClient(backend.baseUri());
         api.signUp("Crash Test Ltd", "ops@crash.test");
         api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-crash\"}"
                 .formatted(PHONE_NUMBER_ID));
-        db = Db.open(database.url(), database.user(), database.password());
     }
 
     @AfterAll
@@ -71,13 +52,7 @@ class CrashRecoveryIT {
         if (backend != null) {
             backend.kill();
         }
-        if (db != null) {
-            db.close();
-        }
-        graph.close();
-        llm.close();
-        sqsClient.close();
-        sqs.stopNow();
+        servers.close();
     }
 
     @Test
@@ -87,9 +62,8 @@ class CrashRecoveryIT {
         for (int lead = 0; lead < LEADS; lead++) {
             byte[] body = Webhooks.text(PHONE_NUMBER_ID, "49170" + (1_000_000 + lead), "wamid.crash." + lead,
                     Webhooks.aMinuteAgo() + lead, "Hello, I am lead " + lead);
-            String text = new String(body, StandardCharsets.UTF_8);
-            sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text));
-            sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text)); // Meta retried it
+            servers.queue(body);
+            servers.queue(body); // Meta retried it
         }
         backend.launch();
 
@@ -106,7 +80,7 @@ class CrashRecoveryIT {
 
         Waits.until("every lead answered", WAIT, () -> count(
                 "SELECT COUNT(*) FROM messages WHERE message_from = 'bot' AND status = 'sent'") == LEADS);
-        Waits.until("the queue to drain", WAIT, () -> ElasticMq.inFlightOrWaiting(sqsClient, queueUrl) == 0);
+        Waits.until("the queue to drain", WAIT, servers::queueDrained);
 
         assertThat(killsWhileWorking).as("kills that landed while messages were in work").isGreaterThan(0);
         assertThat(count("SELECT COUNT(*) FROM messages WHERE message_from = 'lead'")).isEqualTo(LEADS);
@@ -118,7 +92,7 @@ class CrashRecoveryIT {
                 SELECT COUNT(*) FROM conversations c WHERE (SELECT COUNT(*) FROM messages m
                 WHERE m.conversation_id = c.id AND m.message_from = 'bot') = 1""")).isEqualTo(LEADS);
         assertThat(count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot'")).isEqualTo(LEADS);
-        Map<String, Long> sendsPerLead = graph.sends().stream()
+        Map<String, Long> sendsPerLead = servers.graph.sends().stream()
                 .collect(Collectors.groupingBy(c -> c.body().path("to").asText(), Collectors.counting()));
         assertThat(sendsPerLead).hasSize(LEADS);
         long resent = sendsPerLead.values().stream().filter(n -> n > 1).count();
@@ -130,7 +104,6 @@ class CrashRecoveryIT {
     }
 
     private static int count(String sql) {
-        return db.inTransaction(tx -> tx.queryOne(sql, rs -> rs.getInt(1)).orElseThrow());
+        return servers.count(sql);
     }
-
 }

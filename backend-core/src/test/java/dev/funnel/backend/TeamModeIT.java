@@ -2,19 +2,15 @@ package dev.funnel.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.funnel.backend.db.Db;
 import dev.funnel.backend.pipeline.PipelineStep;
 import dev.funnel.backend.testing.ApiClient;
 import dev.funnel.backend.testing.BackendProcess;
 import dev.funnel.backend.testing.EventsClient;
 import dev.funnel.backend.testing.LlmScripts;
-import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.TeamServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
-import dev.funnel.gateway.queue.ElasticMq;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Team mode: two backend processes on one PostgreSQL database and one SQS queue (ElasticMQ), each
@@ -61,31 +56,20 @@ class TeamModeIT {
     private static final Pattern MESSAGE_NAME = Pattern.compile("L\\d+M\\d+");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private static ElasticMq sqs;
-    private static SqsClient sqsClient;
-    private static String queueUrl;
-    private static ScriptedLlmServer llm;
-    private static RecordingGraphServer graph;
-    private static Db db;
+    private static TeamServers servers;
     private static final List<BackendProcess> backends = new ArrayList<>();
     private static ApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
-        sqs = ElasticMq.start();
-        sqsClient = sqs.client();
-        queueUrl = ElasticMq.createQueue(sqsClient, "team-inbound");
-        llm = ScriptedLlmServer.start();
-        LlmScripts.sendNow(llm, "unused: the reply names the messages it answers");
-        llm.answerWith(PipelineStep.GENERATE, TeamModeIT::replyNamingTheMessages);
-        llm.script(PipelineStep.FOLLOWUP, """
+        servers = new TeamServers("team-inbound");
+        LlmScripts.sendNow(servers.llm, "unused: the reply names the messages it answers");
+        servers.llm.answerWith(PipelineStep.GENERATE, TeamModeIT::replyNamingTheMessages);
+        servers.llm.script(PipelineStep.FOLLOWUP, """
                 {"message_text":"%s","message_language":"en","cta_type":null,
                  "reasoning":"The lead went quiet","self_check":{"guardrails_pass":true,"violations":[]}}"""
                 .formatted(NUDGE));
-        graph = RecordingGraphServer.start();
-        TestDatabases.DbUrl database = TestDatabases.postgres();
-        Map<String, String> env = new HashMap<>(BackendProcess.team(database, sqs.endpoint(), queueUrl, APP_SECRET,
-                graph, llm));
+        Map<String, String> env = new HashMap<>(servers.environment(APP_SECRET));
         env.put("FUNNEL_FOLLOWUP_POLL_MS", "20");
         for (int i = 0; i < 2; i++) {
             backends.add(new BackendProcess(Files.createTempDirectory("funnel-team-" + i), env).launch());
@@ -94,7 +78,6 @@ class TeamModeIT {
         api.signUp("Team Solar", "ops@team.test");
         api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-team\"}"
                 .formatted(PHONE_NUMBER_ID));
-        db = Db.open(database.url(), database.user(), database.password());
     }
 
     @AfterAll
@@ -102,13 +85,7 @@ class TeamModeIT {
         for (BackendProcess backend : backends) {
             backend.kill();
         }
-        if (db != null) {
-            db.close();
-        }
-        graph.close();
-        llm.close();
-        sqsClient.close();
-        sqs.stopNow();
+        servers.close();
     }
 
     @Test
@@ -120,16 +97,16 @@ class TeamModeIT {
             long firstWrote = Webhooks.aMinuteAgo();
             for (int m = 0; m < MESSAGES_PER_LEAD; m++) {
                 for (int lead = 0; lead < LEADS; lead++) {
-                    queue(phone(lead), "wamid.team." + lead + "." + m, firstWrote + m, "L" + lead + "M" + m + ": hello");
+                    queue(phone(lead), "wamid.team." + lead + "." + m, firstWrote + m, name(lead, m) + ": hello");
                 }
             }
 
             Waits.until("every message stored and its turn done", WAIT, () -> count(
                     "SELECT COUNT(*) FROM messages WHERE message_from = 'lead' AND turn_status = 'done'")
                     == LEADS * MESSAGES_PER_LEAD);
-            Waits.until("every reply sent", WAIT, () -> count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot'"
-                    + " AND status <> 'queued'") == count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot'"));
-            Waits.until("the queue to drain", WAIT, () -> ElasticMq.inFlightOrWaiting(sqsClient, queueUrl) == 0);
+            Waits.until("every reply sent", WAIT, () -> count(
+                    "SELECT COUNT(*) FROM messages WHERE message_from = 'bot' AND status = 'queued'") == 0);
+            Waits.until("the queue to drain", WAIT, servers::queueDrained);
             List<Long> logged = loggedAfter(before);
             Waits.until("both consoles to hear every event", WAIT,
                     () -> onFirst.seqs().size() >= logged.size() && onSecond.seqs().size() >= logged.size());
@@ -138,19 +115,19 @@ class TeamModeIT {
                     .isEqualTo(LEADS * MESSAGES_PER_LEAD);
             assertThat(count("SELECT COUNT(DISTINCT inbound_key) FROM messages WHERE message_from = 'lead'"))
                     .isEqualTo(LEADS * MESSAGES_PER_LEAD);
-            List<String> answered = graph.sends().stream()
+            List<String> answered = servers.graph.sends().stream()
                     .flatMap(send -> names(send.body().path("text").path("body").asText()).stream()).toList();
             assertThat(answered).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(IntStream.range(0, LEADS)
-                    .boxed().flatMap(l -> IntStream.range(0, MESSAGES_PER_LEAD).mapToObj(m -> "L" + l + "M" + m))
-                    .toList());
-            assertThat(graph.sends()).hasSize(count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot'"));
+                    .boxed().flatMap(l -> IntStream.range(0, MESSAGES_PER_LEAD).mapToObj(m -> name(l, m))).toList());
+            assertThat(servers.graph.sends())
+                    .hasSize(count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot'"));
             assertThat(backends).allSatisfy(b -> assertThat(messagesCreatedBy(b)).isPositive());
             assertThat(logged).hasSizeGreaterThan(LEADS * MESSAGES_PER_LEAD);
             assertThat(onFirst.seqs()).containsExactlyElementsOf(logged);
             assertThat(onSecond.seqs()).containsExactlyElementsOf(logged);
             System.out.printf("team mode: %d messages, %d replies, %d turns dropped because the other backend"
                             + " answered first, %d events; message_created published by the backends: %d and %d%n",
-                    LEADS * MESSAGES_PER_LEAD, graph.sends().size(),
+                    LEADS * MESSAGES_PER_LEAD, servers.graph.sends().size(),
                     count("SELECT COUNT(*) FROM conversation_events WHERE event_type = 'turn_superseded'"),
                     logged.size(), messagesCreatedBy(backends.get(0)), messagesCreatedBy(backends.get(1)));
         }
@@ -167,7 +144,7 @@ class TeamModeIT {
                 AND conversation_id IN (%s)""".formatted(QUIET_CONVERSATIONS)) == FOLLOWUP_LEADS);
 
         // as if the leads wrote eleven minutes ago: every first nudge is due now
-        db.inTransactionRun(tx -> {
+        servers.db.inTransactionRun(tx -> {
             tx.update("UPDATE conversations SET last_user_message_at = ? WHERE id IN (" + QUIET_CONVERSATIONS + ")",
                     Instant.now().minus(Duration.ofMinutes(11)));
             tx.update("UPDATE scheduled_actions SET scheduled_at = ? WHERE status = 'pending' AND conversation_id IN ("
@@ -209,9 +186,12 @@ class TeamModeIT {
     }
 
     private static void queue(String from, String messageId, long epochSeconds, String text) {
-        String body = new String(Webhooks.text(PHONE_NUMBER_ID, from, messageId, epochSeconds, text),
-                StandardCharsets.UTF_8);
-        sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+        servers.queue(Webhooks.text(PHONE_NUMBER_ID, from, messageId, epochSeconds, text));
+    }
+
+    /** How the scripted model's replies name the lead's m-th message. */
+    private static String name(int lead, int m) {
+        return "L" + lead + "M" + m;
     }
 
     private static String phone(int lead) {
@@ -219,7 +199,7 @@ class TeamModeIT {
     }
 
     private static List<Long> loggedAfter(long seq) {
-        return db.inTransaction(tx -> tx.query("SELECT seq FROM live_events WHERE seq > ? ORDER BY seq",
+        return servers.db.inTransaction(tx -> tx.query("SELECT seq FROM live_events WHERE seq > ? ORDER BY seq",
                 rs -> rs.getLong(1), seq));
     }
 
@@ -230,11 +210,12 @@ class TeamModeIT {
     }
 
     private static Map<String, Long> nudgesPerLead() {
-        return graph.sends().stream().filter(send -> NUDGE.equals(send.body().path("text").path("body").asText()))
+        return servers.graph.sends().stream()
+                .filter(send -> NUDGE.equals(send.body().path("text").path("body").asText()))
                 .collect(Collectors.groupingBy(send -> send.body().path("to").asText(), Collectors.counting()));
     }
 
     private static int count(String sql) {
-        return db.inTransaction(tx -> tx.queryOne(sql, rs -> rs.getInt(1)).orElseThrow());
+        return servers.count(sql);
     }
 }

@@ -22,7 +22,7 @@ public final class BackendProcess {
     private final Map<String, String> environment;
     private Process process;
 
-    /** @param environment the team installation's settings ({@link #team}), to which this adds its folder and port */
+    /** @param environment what the installation's backends share ({@link TeamServers#environment}) */
     public BackendProcess(Path dataDir, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.port = freePort();
@@ -31,30 +31,6 @@ public final class BackendProcess {
                 "FUNNEL_PORT", Integer.toString(port),
                 "FUNNEL_HOST", "127.0.0.1",
                 "FUNNEL_DATA_DIR", dataDir.toString()));
-    }
-
-    /** What every backend of one team installation shares. */
-    public static Map<String, String> team(TestDatabases.DbUrl database, URI sqsEndpoint, String queueUrl,
-                                           String appSecret, RecordingGraphServer graph, ScriptedLlmServer llm) {
-        return Map.ofEntries(
-                Map.entry("FUNNEL_DB_URL", database.url()),
-                Map.entry("FUNNEL_DB_USER", database.user()),
-                Map.entry("FUNNEL_DB_PASSWORD", database.password()),
-                Map.entry("FUNNEL_JWT_SECRET", "team-jwt-secret-shared-by-every-backend"),
-                Map.entry("FUNNEL_ENCRYPTION_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
-                Map.entry("FUNNEL_QUEUE", "sqs"),
-                Map.entry("SQS_QUEUE_URL", queueUrl),
-                Map.entry("SQS_ENDPOINT", sqsEndpoint.toString()),
-                Map.entry("AWS_REGION", "us-east-1"),
-                Map.entry("AWS_ACCESS_KEY_ID", "local"),
-                Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
-                Map.entry("AWS_EC2_METADATA_DISABLED", "true"),
-                Map.entry("WHATSAPP_APP_SECRET", appSecret),
-                Map.entry("WHATSAPP_GRAPH_URL", graph.baseUrl().toString()),
-                Map.entry("LLM_BASE_URL", llm.baseUrl()),
-                Map.entry("LLM_API_KEY", "k"),
-                Map.entry("LLM_MODEL", "scripted"),
-                Map.entry("FUNNEL_DEBOUNCE_MS", "0"));
     }
 
     /** Starts the process and waits until it listens. */
