@@ -1,6 +1,5 @@
 package dev.funnel.backend.events;
 
-import dev.funnel.backend.db.DataAccessException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,7 +60,8 @@ final class Announcements implements AutoCloseable {
                 pause = FIRST_PAUSE;
                 connected.run();
                 listen(connection);
-            } catch (SQLException | DataAccessException e) {
+            } catch (SQLException | RuntimeException e) {
+                // whatever went wrong (the connection, or handing out what was heard), listening must go on
                 if (!running) {
                     return;
                 }
