@@ -3,28 +3,20 @@ package dev.funnel.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.BackendProcess;
 import dev.funnel.backend.testing.LlmScripts;
-import dev.funnel.backend.testing.RecordingGraphServer;
-import dev.funnel.backend.testing.ScriptedLlmServer;
-import dev.funnel.backend.testing.TestDatabases;
+import dev.funnel.backend.testing.TeamServers;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
-import dev.funnel.backend.db.Db;
-import dev.funnel.gateway.queue.ElasticMq;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The backend as a real child process on PostgreSQL and ElasticMQ, killed with SIGKILL at random
@@ -39,62 +31,41 @@ class CrashRecoveryIT {
     private static final String PHONE_NUMBER_ID = "7770001112223";
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    private static ElasticMq sqs;
-    private static SqsClient sqsClient;
-    private static String queueUrl;
-    private static ScriptedLlmServer llm;
-    private static RecordingGraphServer graph;
-    private static TestDatabases.DbUrl database;
-    private static Db db;
-    private static Path dataDir;
-    private static int port;
-    private static Process backend;
+    private static TeamServers servers;
+    private static BackendProcess backend;
 
     @BeforeAll
     static void start() throws Exception {
-        sqs = ElasticMq.start();
-        sqsClient = sqs.client();
-        queueUrl = ElasticMq.createQueue(sqsClient, "crash-inbound");
-        llm = ScriptedLlmServer.start();
-        LlmScripts.sendNow(llm, "Thanks, we will get back to you shortly.");
-        graph = RecordingGraphServer.start();
-        database = TestDatabases.postgres();
-        dataDir = Files.createTempDirectory("funnel-crash");
-        port = freePort();
-        backend = launch();
-        ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
+        servers = new TeamServers("crash-inbound");
+        LlmScripts.sendNow(servers.llm, "Thanks, we will get back to you shortly.");
+        Map<String, String> env = new HashMap<>(servers.environment(APP_SECRET));
+        env.put("FUNNEL_VISIBILITY_SECONDS", "2");
+        backend = new BackendProcess(Files.createTempDirectory("funnel-crash"), env).launch();
+        ApiClient api = new ApiClient(backend.baseUri());
         api.signUp("Crash Test Ltd", "ops@crash.test");
         api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-crash\"}"
                 .formatted(PHONE_NUMBER_ID));
-        db = Db.open(database.url(), database.user(), database.password());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         if (backend != null) {
-            backend.destroyForcibly();
+            backend.kill();
         }
-        if (db != null) {
-            db.close();
-        }
-        graph.close();
-        llm.close();
-        sqsClient.close();
-        sqs.stopNow();
+        servers.close();
     }
 
     @Test
     void killedAtRandomTheBackendStillStoresEveryMessageOnceAndRepliesOncePerTurn() throws Exception {
         // everything is queued while the backend is down, so the kills land while it works through it
-        backend.destroyForcibly().waitFor();
+        backend.kill();
         for (int lead = 0; lead < LEADS; lead++) {
             byte[] body = Webhooks.text(PHONE_NUMBER_ID, "49170" + (1_000_000 + lead), "wamid.crash." + lead,
                     Webhooks.aMinuteAgo() + lead, "Hello, I am lead " + lead);
-            String text = new String(body, StandardCharsets.UTF_8);
-            sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text));
-            sqsClient.sendMessage(b -> b.queueUrl(queueUrl).messageBody(text)); // Meta retried it
+            servers.queue(body);
+            servers.queue(body); // Meta retried it
         }
-        backend = launch();
+        backend.launch();
 
         Random random = new Random(42);
         int killsWhileWorking = 0;
@@ -103,13 +74,13 @@ class CrashRecoveryIT {
             if (count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot' AND status = 'sent'") < LEADS) {
                 killsWhileWorking++;
             }
-            backend.destroyForcibly().waitFor();
-            backend = launch();
+            backend.kill();
+            backend.launch();
         }
 
         Waits.until("every lead answered", WAIT, () -> count(
                 "SELECT COUNT(*) FROM messages WHERE message_from = 'bot' AND status = 'sent'") == LEADS);
-        Waits.until("the queue to drain", WAIT, () -> ElasticMq.inFlightOrWaiting(sqsClient, queueUrl) == 0);
+        Waits.until("the queue to drain", WAIT, servers::queueDrained);
 
         assertThat(killsWhileWorking).as("kills that landed while messages were in work").isGreaterThan(0);
         assertThat(count("SELECT COUNT(*) FROM messages WHERE message_from = 'lead'")).isEqualTo(LEADS);
@@ -121,7 +92,7 @@ class CrashRecoveryIT {
                 SELECT COUNT(*) FROM conversations c WHERE (SELECT COUNT(*) FROM messages m
                 WHERE m.conversation_id = c.id AND m.message_from = 'bot') = 1""")).isEqualTo(LEADS);
         assertThat(count("SELECT COUNT(*) FROM messages WHERE message_from = 'bot'")).isEqualTo(LEADS);
-        Map<String, Long> sendsPerLead = graph.sends().stream()
+        Map<String, Long> sendsPerLead = servers.graph.sends().stream()
                 .collect(Collectors.groupingBy(c -> c.body().path("to").asText(), Collectors.counting()));
         assertThat(sendsPerLead).hasSize(LEADS);
         long resent = sendsPerLead.values().stream().filter(n -> n > 1).count();
@@ -132,57 +103,7 @@ class CrashRecoveryIT {
         assertThat(resent).isLessThanOrEqualTo(KILLS);
     }
 
-    private static Process launch() throws IOException {
-        Path jar = Path.of("target", "backend-core.jar").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("backend.log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.putAll(Map.ofEntries(
-                Map.entry("FUNNEL_PORT", Integer.toString(port)),
-                Map.entry("FUNNEL_HOST", "127.0.0.1"),
-                Map.entry("FUNNEL_DATA_DIR", dataDir.toString()),
-                Map.entry("FUNNEL_DB_URL", database.url()),
-                Map.entry("FUNNEL_DB_USER", database.user()),
-                Map.entry("FUNNEL_DB_PASSWORD", database.password()),
-                Map.entry("FUNNEL_JWT_SECRET", "team-jwt-secret-shared-by-every-backend"),
-                Map.entry("FUNNEL_ENCRYPTION_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
-                Map.entry("FUNNEL_QUEUE", "sqs"),
-                Map.entry("SQS_QUEUE_URL", queueUrl),
-                Map.entry("SQS_ENDPOINT", sqs.endpoint().toString()),
-                Map.entry("AWS_REGION", "us-east-1"),
-                Map.entry("AWS_ACCESS_KEY_ID", "local"),
-                Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
-                Map.entry("AWS_EC2_METADATA_DISABLED", "true"),
-                Map.entry("WHATSAPP_APP_SECRET", APP_SECRET),
-                Map.entry("WHATSAPP_GRAPH_URL", graph.baseUrl().toString()),
-                Map.entry("LLM_BASE_URL", llm.baseUrl()),
-                Map.entry("LLM_API_KEY", "k"),
-                Map.entry("LLM_MODEL", "scripted"),
-                Map.entry("FUNNEL_DEBOUNCE_MS", "0"),
-                Map.entry("FUNNEL_VISIBILITY_SECONDS", "2")));
-        Process process = builder.start();
-        Waits.until("the backend to listen", Duration.ofSeconds(60), () -> isListening());
-        return process;
-    }
-
-    private static boolean isListening() {
-        try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static int count(String sql) {
-        return db.inTransaction(tx -> tx.queryOne(sql, rs -> rs.getInt(1)).orElseThrow());
+        return servers.count(sql);
     }
-
 }

@@ -229,6 +229,12 @@ public final class MessageRepository {
                 errorCode, errorTitle, now, id);
     }
 
+    /** True while every one of these lead messages still waits for its turn (no other turn has closed it). */
+    public boolean allPending(Tx tx, List<Message> inbound) {
+        return inbound.stream().allMatch(m -> tx.queryOne(
+                "SELECT 1 FROM messages WHERE id = ? AND turn_status = 'pending'", rs -> true, m.id()).isPresent());
+    }
+
     /** Closes the turn of these lead messages (done, human, handed_off...). */
     public void finishTurn(Tx tx, List<Message> inbound, String turnStatus, Instant now) {
         for (Message m : inbound) {

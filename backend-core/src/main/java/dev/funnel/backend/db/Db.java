@@ -3,6 +3,7 @@ package dev.funnel.backend.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 
@@ -65,6 +66,16 @@ public final class Db implements AutoCloseable {
             work.accept(tx);
             return null;
         });
+    }
+
+    /** A connection of its own, outside the pool, for a session that lasts (LISTEN); the caller closes it. */
+    public Connection openSession() {
+        try {
+            return DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                    dataSource.getPassword());
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot connect to the database", e);
+        }
     }
 
     public boolean isPostgres() {

@@ -25,11 +25,17 @@ import java.util.logging.Logger;
  * gives it its cursor ({@code seq}), and then handed to the organisation's subscribers. Publish only
  * after the change the event describes has been committed.
  *
- * <p>One organisation's events are logged and handed out one at a time, so within this process the
- * order of their cursors is the order in which they were committed and delivered: a console that
- * resumes after cursor n is missing exactly the logged events after n. Logging happens right after
- * the change's own commit rather than inside it: a cursor taken inside a long transaction would
- * become visible after later ones, and a console resuming past it would never see it.
+ * <p>One organisation's events are logged and handed out one at a time, so the order of their
+ * cursors is the order in which they were committed and delivered: a console that resumes after
+ * cursor n is missing exactly the logged events after n. Logging happens right after the change's
+ * own commit rather than inside it: a cursor taken inside a long transaction would become visible
+ * after later ones, and a console resuming past it would never see it.
+ *
+ * <p>On H2 this process is the only one, so an event is handed out as it is logged. On PostgreSQL
+ * other backends may log the organisation's events too ({@link EventLog} keeps their cursors in commit
+ * order and announces each); here the subscribers are instead handed everything the log holds after
+ * the last event they were handed, whenever this process logs an event or hears another's
+ * announcement ({@link Announcements}), and after the listening connection comes back.
  */
 public final class EventBus implements AutoCloseable {
 
@@ -40,7 +46,8 @@ public final class EventBus implements AutoCloseable {
     private final Db db;
     private final Clock clock;
     private final Duration retention;
-    private final EventLog log = new EventLog();
+    private final EventLog log;
+    private final Announcements announcements;
     private final Map<UUID, Channel> channels = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> published = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(
@@ -49,12 +56,14 @@ public final class EventBus implements AutoCloseable {
     /** One organisation's subscribers; its monitor orders the organisation's events. */
     private static final class Channel {
         private final Set<Consumer<LiveEvent>> sinks = ConcurrentHashMap.newKeySet();
+        /** The cursor of the last event the sinks were handed, kept while there are sinks. */
+        private long delivered;
     }
 
     /** Something listening to one organisation's events; close it to stop. */
     public interface Subscription extends AutoCloseable {
 
-        /** The organisation's latest cursor when the subscription began: every later event reaches the sink. */
+        /** Where the subscription began: every event of the organisation after this cursor reaches the sink. */
         long cursor();
 
         @Override
@@ -66,17 +75,27 @@ public final class EventBus implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.retention = retention;
+        this.log = new EventLog(db.isPostgres());
+        this.announcements = db.isPostgres() ? new Announcements(db::openSession, this::announced,
+                () -> channels.forEach(this::catchUp)) : null;
     }
 
-    /** Starts pruning events older than the retention, now and every hour. */
+    /** Starts pruning events older than the retention, now and every hour, and hearing other backends' events. */
     public void start() {
         pruner.scheduleWithFixedDelay(this::prune, 0, PRUNE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        if (announcements != null) {
+            announcements.start();
+        }
     }
 
     public Subscription subscribe(UUID organisationId, Consumer<LiveEvent> sink) {
         Channel channel = channel(organisationId);
         synchronized (channel) {
-            long cursor = db.inTransaction(tx -> log.latest(tx, organisationId));
+            if (channel.sinks.isEmpty()) {
+                // with no sinks nothing was handed out: the log says where the new one starts
+                channel.delivered = db.inTransaction(tx -> log.latest(tx, organisationId));
+            }
+            long cursor = channel.delivered;
             channel.sinks.add(sink);
             return new Subscription() {
                 @Override
@@ -105,15 +124,51 @@ public final class EventBus implements AutoCloseable {
                 return;
             }
             published.computeIfAbsent(event, e -> new LongAdder()).increment();
-            for (Consumer<LiveEvent> sink : channel.sinks) {
-                try {
-                    sink.accept(logged);
-                } catch (RuntimeException e) {
-                    // one broken console must not keep the others from hearing the event
-                    LOG.log(Level.FINE, "Dropping an event for a closed subscriber", e);
+            if (announcements == null) {
+                hand(channel, logged);
+            } else {
+                catchUp(organisationId, channel);
+            }
+        }
+    }
+
+    /** Another backend (or this one) logged the organisation's event {@code seq}. */
+    private void announced(UUID organisationId, long seq) {
+        Channel channel = channels.get(organisationId);
+        if (channel != null) {
+            synchronized (channel) {
+                if (seq > channel.delivered) {
+                    catchUp(organisationId, channel);
                 }
             }
         }
+    }
+
+    /** Hands the sinks what the log holds after the last event they were handed; a failure waits for the next try. */
+    private void catchUp(UUID organisationId, Channel channel) {
+        synchronized (channel) {
+            if (channel.sinks.isEmpty()) {
+                return;
+            }
+            try {
+                replay(organisationId, channel.delivered, event -> hand(channel, event));
+            } catch (DataAccessException e) {
+                LOG.log(Level.WARNING, "Could not read the live events after " + channel.delivered
+                        + "; consoles hear of them with the organisation's next event", e);
+            }
+        }
+    }
+
+    private static void hand(Channel channel, LiveEvent event) {
+        for (Consumer<LiveEvent> sink : channel.sinks) {
+            try {
+                sink.accept(event);
+            } catch (RuntimeException e) {
+                // one broken console must not keep the others from hearing the event
+                LOG.log(Level.FINE, "Dropping an event for a closed subscriber", e);
+            }
+        }
+        channel.delivered = event.seq();
     }
 
     /** How many events of each name were published since start (for /metrics). */
@@ -167,6 +222,9 @@ public final class EventBus implements AutoCloseable {
 
     @Override
     public void close() {
+        if (announcements != null) {
+            announcements.close();
+        }
         pruner.shutdownNow();
     }
 }

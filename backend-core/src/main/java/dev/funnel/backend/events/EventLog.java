@@ -5,13 +5,44 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The {@code live_events} table: every event consoles were told, numbered, for consoles that reconnect. */
+/**
+ * The {@code live_events} table: every event consoles were told, numbered, for consoles that reconnect.
+ *
+ * <p>A cursor is taken from the identity before its transaction commits, so two transactions can
+ * commit in the opposite order of their cursors; a reader that saw the later one would then skip the
+ * earlier one for good. On a shared PostgreSQL database ({@code shared}) an append therefore first
+ * takes a transaction-scoped advisory lock on its organisation: the next append of that organisation,
+ * from any backend, takes its cursor only after this one has committed. An organisation's events thus
+ * become visible in cursor order, and whatever a reader sees after a cursor has no gap to fill later.
+ * The append also NOTIFYs {@link #CHANNEL} with {@code "<organisation id> <seq>"}, which PostgreSQL
+ * delivers to the listening backends when the transaction commits. On H2 one process owns the
+ * database, and {@link EventBus} orders an organisation's appends itself.
+ */
 public final class EventLog {
 
+    /** The channel backends sharing a PostgreSQL database announce their events on. */
+    static final String CHANNEL = "funnel_live_events";
+    /** The advisory locks' first key, so that they cannot meet another use of advisory locks. */
+    private static final int LOCK_SPACE = 0x464e4c45;
+
+    private final boolean shared;
+
+    /** @param shared the database is PostgreSQL, which several backends may share */
+    public EventLog(boolean shared) {
+        this.shared = shared;
+    }
+
     public LiveEvent append(Tx tx, UUID organisationId, String event, String payload, Instant now) {
+        if (shared) {
+            // two organisations whose ids hash alike merely take turns
+            tx.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> true, LOCK_SPACE, organisationId.hashCode());
+        }
         long seq = tx.insertReturningKey("""
                 INSERT INTO live_events (organisation_id, event, payload, created_at) VALUES (?, ?, ?, ?)""",
                 "seq", organisationId, event, payload, now);
+        if (shared) {
+            tx.query("SELECT pg_notify(?, ?)", rs -> true, CHANNEL, organisationId + " " + seq);
+        }
         return new LiveEvent(seq, organisationId, event, payload);
     }
 

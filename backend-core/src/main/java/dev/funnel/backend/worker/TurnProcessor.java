@@ -123,7 +123,10 @@ public final class TurnProcessor {
             return failed(ref, start.conversation(), start.pending(), e, llm.model());
         }
         retries.remove(ref);
-        act(start.conversation(), start.pending(), result, llm.model());
+        if (!act(start.conversation(), start.pending(), result, llm.model())) {
+            // another backend answered some of these messages meanwhile: the rest get a turn of their own
+            return Optional.of(Duration.ZERO);
+        }
         return Optional.empty();
     }
 
@@ -136,7 +139,13 @@ public final class TurnProcessor {
         return db.inTransaction(messages::conversationsWithPendingTurns);
     }
 
-    private void act(Conversation conversation, List<Message> pending, PipelineResult result, String model) {
+    /**
+     * Records the turn's outcome and sends its reply. Backends sharing the database may each run a turn
+     * of the same conversation (each heard some of its messages); the conversation's lock makes the
+     * first to commit the one that answers. False when that was another turn, which took some of these
+     * messages meanwhile: this one's reply is dropped (its model calls stay in the trace).
+     */
+    private boolean act(Conversation conversation, List<Message> pending, PipelineResult result, String model) {
         Instant now = clock.instant();
         UUID lastInbound = pending.getLast().id();
         record Acted(TurnOutcome outcome, Cta cta) {
@@ -145,6 +154,11 @@ public final class TurnProcessor {
             Conversation current = conversations.lock(tx, conversation.organisationId(), conversation.id()).orElseThrow();
             for (StepTrace step : result.trace()) {
                 traces.recordStep(tx, current.organisationId(), current.id(), lastInbound, step, model, now);
+            }
+            if (!messages.allPending(tx, pending)) {
+                traces.recordOutcome(tx, current.organisationId(), current.id(), lastInbound, "turn_superseded",
+                        "Another backend's turn answered some of these messages first; this reply was dropped", now);
+                return null;
             }
             for (Guardrails.Intervention rule : result.interventions()) {
                 traces.recordOutcome(tx, current.organisationId(), current.id(), lastInbound,
@@ -163,6 +177,9 @@ public final class TurnProcessor {
             return new Acted(decided.withConversation(
                     conversations.find(tx, current.organisationId(), current.id()).orElseThrow()), cta);
         });
+        if (acted == null) {
+            return false;
+        }
         TurnOutcome outcome = acted.outcome();
         if (outcome.reply() != null) {
             followups.afterBotMessage(outcome.conversation(), sender.deliver(outcome.conversation(), outcome.reply()),
@@ -176,6 +193,7 @@ public final class TurnProcessor {
         if (outcome.attentionReason() != null) {
             events.flagged(outcome.conversation(), outcome.attentionReason());
         }
+        return true;
     }
 
     /**

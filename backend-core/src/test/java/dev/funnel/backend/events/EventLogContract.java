@@ -23,12 +23,13 @@ abstract class EventLogContract extends DatabaseContract {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:15:30Z");
 
-    private final EventLog log = new EventLog();
+    private EventLog log;
     private UUID acme;
     private UUID globex;
 
     @BeforeEach
     void createOrganisations() {
+        log = new EventLog(db.isPostgres());
         OrganisationRepository organisations = new OrganisationRepository();
         acme = db.inTransaction(tx -> organisations.create(tx, "Acme", NOW)).id();
         globex = db.inTransaction(tx -> organisations.create(tx, "Globex", NOW)).id();

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<PipelineStep, List<String>> scripts = new EnumMap<>(PipelineStep.class);
+    private final Map<PipelineStep, Function<RecordedRequest, String>> written = new EnumMap<>(PipelineStep.class);
     private final Map<PipelineStep, Integer> answered = new EnumMap<>(PipelineStep.class);
     private final Map<PipelineStep, Queue<Failure>> failures = new EnumMap<>(PipelineStep.class);
     private final List<RecordedRequest> requests = new ArrayList<>();
@@ -87,6 +89,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
         }
         scripts.put(step, List.of(jsonContents));
         answered.put(step, 0);
+    }
+
+    /** Answers {@code step} with what {@code answer} writes from each request (instead of a script). */
+    public synchronized void answerWith(PipelineStep step, Function<RecordedRequest, String> answer) {
+        written.put(step, answer);
     }
 
     /** The next request for {@code step} gets this HTTP error instead of its scripted answer. */
@@ -163,6 +170,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
         Failure failure = Optional.ofNullable(failures.get(step)).map(Queue::poll).orElse(null);
         if (failure != null) {
             return new Answer(failure.status(), failure.body());
+        }
+        if (written.containsKey(step)) {
+            return new Answer(200, written.get(step).apply(request));
         }
         List<String> script = scripts.get(step);
         if (script == null) {

@@ -11,7 +11,6 @@ import dev.funnel.gateway.queue.SqsInboundQueue;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,38 +34,24 @@ public final class TeamStack implements AutoCloseable {
     public final RecordingGraphServer graph;
     public final RunningBackend backend;
     public final ApiClient api;
+    private final TeamServers servers;
     private final SqsInboundQueue gatewayQueue;
     private final WebServer gateway;
 
     /** @param queueName a name ending in {@code .fifo} makes a FIFO queue */
     public TeamStack(String queueName, Map<String, String> extraEnvironment) throws Exception {
-        sqs = ElasticMq.start();
-        sqsClient = sqs.client();
-        queueUrl = ElasticMq.createQueue(sqsClient, queueName);
-        llm = ScriptedLlmServer.start();
-        graph = RecordingGraphServer.start();
-        TestDatabases.DbUrl db = TestDatabases.postgres();
-        Path dataDir = Files.createTempDirectory("funnel-team");
-        Map<String, String> env = new HashMap<>(Map.ofEntries(
-                Map.entry("FUNNEL_PORT", "0"),
-                Map.entry("FUNNEL_HOST", "127.0.0.1"),
-                Map.entry("FUNNEL_DATA_DIR", dataDir.toString()),
-                Map.entry("FUNNEL_DB_URL", db.url()),
-                Map.entry("FUNNEL_DB_USER", db.user()),
-                Map.entry("FUNNEL_DB_PASSWORD", db.password()),
-                Map.entry("FUNNEL_JWT_SECRET", "team-jwt-secret-shared-by-every-backend"),
-                Map.entry("FUNNEL_ENCRYPTION_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
-                Map.entry("FUNNEL_QUEUE", "sqs"),
-                Map.entry("SQS_QUEUE_URL", queueUrl),
-                Map.entry("SQS_ENDPOINT", sqs.endpoint().toString()),
-                Map.entry("AWS_REGION", "us-east-1"),
-                Map.entry("WHATSAPP_APP_SECRET", APP_SECRET),
-                Map.entry("WHATSAPP_VERIFY_TOKEN", "verify-me"),
-                Map.entry("WHATSAPP_GRAPH_URL", graph.baseUrl().toString()),
-                Map.entry("LLM_BASE_URL", llm.baseUrl()),
-                Map.entry("LLM_API_KEY", "test-key"),
-                Map.entry("LLM_MODEL", "scripted-model"),
-                Map.entry("FUNNEL_DEBOUNCE_MS", "0")));
+        servers = new TeamServers(queueName);
+        sqs = servers.sqs;
+        sqsClient = servers.sqsClient;
+        queueUrl = servers.queueUrl;
+        llm = servers.llm;
+        graph = servers.graph;
+        Map<String, String> env = new HashMap<>(servers.environment(APP_SECRET));
+        env.putAll(Map.of(
+                "FUNNEL_PORT", "0",
+                "FUNNEL_HOST", "127.0.0.1",
+                "FUNNEL_DATA_DIR", Files.createTempDirectory("funnel-team").toString(),
+                "WHATSAPP_VERIFY_TOKEN", "verify-me"));
         env.putAll(extraEnvironment);
         backend = BackendServer.start(BackendConfig.fromEnvironment(env));
         gatewayQueue = new SqsInboundQueue(sqsClient, queueUrl);
@@ -101,9 +86,7 @@ public final class TeamStack implements AutoCloseable {
     public void close() {
         gateway.stop();
         backend.stop();
-        graph.close();
-        llm.close();
         gatewayQueue.close();
-        sqs.stopNow();
+        servers.close();
     }
 }
