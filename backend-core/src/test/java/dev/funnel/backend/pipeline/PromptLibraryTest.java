@@ -34,7 +34,7 @@ class PromptLibraryTest {
     void everyDefaultPromptRendersFromWhatTheOrchestratorProvides() {
         Map<String, String> variables = PromptVariables.of(SeedAnswers.input());
         PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
-        variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
+        PromptVariables.putDecision(variables, Decision.fromJson(SeedAnswers.SEND_NOW));
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 
         for (PipelineStep step : PipelineStep.values()) {
@@ -51,7 +51,7 @@ class PromptLibraryTest {
                 null, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null, null);
         Map<String, String> variables = PromptVariables.of(fresh);
         PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
-        variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
+        PromptVariables.putDecision(variables, Decision.fromJson(SeedAnswers.SEND_NOW));
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 
         for (PipelineStep step : PipelineStep.values()) {
