@@ -58,7 +58,7 @@ class PromptLibraryTest {
             RenderedPrompt prompt = library.forStep(step).render(variables);
             assertThat(prompt.system() + "\n" + prompt.user())
                     .doesNotContain("Business:", "About the business", "laybook", "CTAs:", "Calls to action", "Summary",
-                            "Memory so far", "Quiet hours", "(none")
+                            "Memory:", "Quiet hours", "(none")
                     .contains("Acme Corp");
         }
     }
@@ -82,7 +82,7 @@ class PromptLibraryTest {
     void generateAndFollowupStateTheHardLimits() {
         for (PipelineStep step : new PipelineStep[] {PipelineStep.GENERATE, PipelineStep.FOLLOWUP}) {
             assertThat(library.forStep(step).system()).contains("At most {{max_words}} words", "at most one question",
-                    "Never claim or suggest that you are a human", "Never guarantee", "lead's language");
+                    "Never claim or suggest you are human", "Never guarantee", "lead's language");
         }
     }
 
