@@ -44,7 +44,7 @@ public final class Pipeline {
 
         Analysis analysis = analyze(input, variables, traces);
         Decision decision = decide(input, analysis, policy, variables, traces, interventions);
-        variables.put(PromptVariables.DECISION.name(), PromptVariables.answer(decision));
+        PromptVariables.putDecision(variables, decision);
 
         Optional<GeneratedMessage> message = Optional.empty();
         if (decision.action() == DecisionAction.SEND_NOW) {
@@ -78,7 +78,7 @@ public final class Pipeline {
         Decision decision = decide(input, analysis, policy, variables, traces, interventions);
         Decision replyNow = new Decision(DecisionAction.SEND_NOW, decision.why(), decision.nextStage(),
                 decision.recommendedCta(), 0, decision.templateRequired());
-        variables.put(PromptVariables.DECISION.name(), PromptVariables.answer(replyNow));
+        PromptVariables.putDecision(variables, replyNow);
         Optional<GeneratedMessage> message = write(GENERATE, GeneratedMessage::fromJson,
                 generateInput(input, replyNow), language(analysis, input), input, policy, variables, traces,
                 interventions);

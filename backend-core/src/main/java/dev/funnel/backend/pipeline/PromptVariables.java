@@ -2,10 +2,12 @@ package dev.funnel.backend.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +37,8 @@ public final class PromptVariables {
                     + " separated by '; '; empty when there are none."),
             new Variable("rolling_summary", "The conversation's memory so far; empty for a new conversation."),
             new Variable("last_messages", "The last messages (at least three, and every one this turn answers), oldest"
-                    + " first, one 'sender HH:mm: text' line each, UTC; the date is added for another day than today."),
+                    + " first, one 'sender: text' line each; a message of an earlier day than today (UTC) adds its"
+                    + " date and time, 'sender 2026-01-20 13:30: text'. The current time is in now and local_time."),
             new Variable("stage", "The conversation's stage: greeting, qualification, pricing, cta, closed, lost or ghosted."),
             new Variable("intent_level", "The lead's intent: unknown, low, medium, high or very_high."),
             new Variable("sentiment", "The lead's sentiment, e.g. neutral, curious, hesitant, annoyed."),
@@ -62,13 +65,16 @@ public final class PromptVariables {
     static final Variable ANALYSIS = new Variable("analysis", "The analyze step's answer, as JSON without its empty,"
             + " null, false and 0 fields.");
     static final Variable ANALYSIS_FOR_DECISION = new Variable("analysis_for_decision", "What the decision needs of"
-            + " the analyze step's answer: the situation, the recommended stage, the risks, what to look up and the"
-            + " confidence, as JSON without its empty fields.");
+            + " the analyze step's answer: the situation, the recommended stage, the risks above low, what to look up"
+            + " and the confidence, as JSON without its empty fields.");
     static final Variable ANALYSIS_FOR_REPLY = new Variable("analysis_for_reply", "What the reply needs of the"
             + " analyze step's answer: the lead's goal, missing information, objections, what to look up and the lead's"
             + " language, as JSON without its empty fields.");
     static final Variable DECISION = new Variable("decision", "The decide step's answer, as JSON without its empty,"
             + " null, false and 0 fields.");
+    static final Variable DECISION_FOR_REPLY = new Variable("decision_for_reply", "What the reply needs of the"
+            + " decide step's answer: why, the next stage, the recommended CTA and whether only a template may be sent,"
+            + " as JSON without its empty fields (a reply is written only to send now, so the action is left out).");
     static final Variable BOT_REPLY = new Variable("bot_reply",
             "The message sent now, quoted, with the CTA it leads to if any; or a line saying no reply is sent now, the"
                     + " decision and the next stage.");
@@ -86,8 +92,9 @@ public final class PromptVariables {
         List<Variable> earlierAnswers = switch (step) {
             case ANALYZE, FOLLOWUP -> List.of();
             case DECIDE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION);
-            case GENERATE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION);
-            case SUMMARIZE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION, BOT_REPLY);
+            case GENERATE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION, DECISION_FOR_REPLY);
+            case SUMMARIZE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION, DECISION_FOR_REPLY,
+                    BOT_REPLY);
         };
         return Stream.concat(FROM_INPUT.stream(), earlierAnswers.stream()).toList();
     }
@@ -127,22 +134,25 @@ public final class PromptVariables {
     }
 
     /**
-     * One line per message, so a lead's line breaks cannot pass for another speaker's turn: the sender,
-     * the time (UTC, HH:mm, with the date only for another day than {@code now}'s) and the text.
+     * One line per message, so a lead's line breaks cannot pass for another speaker's turn: the sender
+     * and the text, with the date and time (UTC) only for a message of an earlier day than {@code now}'s.
+     * Today's lines carry no time: the steps whose rules use time (decide, follow-up) are given the
+     * current time, the time since the lead last wrote and the window once, and a same-day time on
+     * every line cost 4 tokens a line.
      */
     static String lastMessages(List<TurnMessage> messages, Instant now) {
         if (messages.isEmpty()) {
             return "(none)";
         }
-        ZonedDateTime today = now.atZone(ZoneOffset.UTC);
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         return messages.stream()
-                .map(m -> m.from() + " " + shortTime(m.at(), today) + ": " + oneLine(m.text()))
+                .map(m -> m.from() + earlierDay(m.at(), today) + ": " + oneLine(m.text()))
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String shortTime(Instant at, ZonedDateTime today) {
+    private static String earlierDay(Instant at, LocalDate today) {
         ZonedDateTime time = at.atZone(ZoneOffset.UTC);
-        return (time.toLocalDate().equals(today.toLocalDate()) ? MINUTE : DAY_AND_MINUTE).format(time);
+        return time.toLocalDate().equals(today) ? "" : " " + DAY_AND_MINUTE.format(time);
     }
 
     /**
@@ -166,18 +176,48 @@ public final class PromptVariables {
     static void putAnalysis(Map<String, String> variables, Analysis analysis) {
         variables.put(ANALYSIS.name(), answer(analysis));
         variables.put(ANALYSIS_FOR_DECISION.name(), StepJson.writeCompact(new ForDecision(analysis.situationSummary(),
-                analysis.stageRecommendation(), analysis.riskFlags(), analysis.needKb(), analysis.confidence())));
+                analysis.stageRecommendation(), aboveLow(analysis.riskFlags()), analysis.needKb(),
+                analysis.confidence())));
         variables.put(ANALYSIS_FOR_REPLY.name(), StepJson.writeCompact(new ForReply(analysis.leadGoalGuess(),
                 analysis.missingInfo(), analysis.detectedObjections(), analysis.needKb(),
                 "und".equals(analysis.leadLanguage()) ? null : analysis.leadLanguage())));
     }
 
+    /** The risks a decision's rules act on: those above low (a rule is about a high risk, never a low one). */
+    private static Map<String, RiskLevel> aboveLow(Analysis.RiskFlags flags) {
+        Map<String, RiskLevel> risks = new LinkedHashMap<>();
+        putAboveLow(risks, "spam_risk", flags.spam());
+        putAboveLow(risks, "policy_risk", flags.policy());
+        putAboveLow(risks, "hallucination_risk", flags.hallucination());
+        return risks;
+    }
+
+    private static void putAboveLow(Map<String, RiskLevel> risks, String name, RiskLevel level) {
+        if (level != RiskLevel.LOW) {
+            risks.put(name, level);
+        }
+    }
+
+    /**
+     * The decide step's answer as later steps' prompts show it: whole, and as the reply needs it (written
+     * only when the action is to send now, so without the action and its follow-up time).
+     */
+    static void putDecision(Map<String, String> variables, Decision decision) {
+        variables.put(DECISION.name(), answer(decision));
+        variables.put(DECISION_FOR_REPLY.name(), StepJson.writeCompact(new DecisionForReply(decision.why(),
+                decision.nextStage(), decision.recommendedCta(), decision.templateRequired())));
+    }
+
     private record ForDecision(String situationSummary, ConversationStage stageRecommendation,
-                               Analysis.RiskFlags riskFlags, Analysis.NeedKb needKb, double confidence) {
+                               Map<String, RiskLevel> riskFlags, Analysis.NeedKb needKb, double confidence) {
     }
 
     private record ForReply(String leadGoalGuess, List<String> missingInfo, List<String> detectedObjections,
                             Analysis.NeedKb needKb, String leadLanguage) {
+    }
+
+    private record DecisionForReply(String why, ConversationStage nextStage, String recommendedCta,
+                                    boolean templateRequired) {
     }
 
     /** What the summary is told when no reply goes out this turn. */

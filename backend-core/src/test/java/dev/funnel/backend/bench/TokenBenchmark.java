@@ -29,7 +29,7 @@ import java.util.UUID;
  * what a real one has (a profile of 80 words, a playbook of 120, three calls to action).
  *
  * <p>The scripted answers are as long as the prompts allow: a one-sentence situation summary, a reply of
- * two or three short sentences (44 words), a rolling summary of exactly the 60 words the summarize prompt
+ * two or three short sentences (44 words), a rolling summary of exactly the 50 words the summarize prompt
  * allows, and no fields the prompts say to leave out. Turns 5 and 100 are counted two ways: the usage the
  * scripted server reports (real o200k_base counts, recorded in the trace as production records a real
  * model's), and langchain4j's own estimate over the same system and user messages.
@@ -151,13 +151,13 @@ public final class TokenBenchmark {
                  and the fridge going. Shall I add a battery option to your quote?","message_language":"en",%s
                 "next_stage":"qualification"%s,"self_check":{"guardrails_pass":true}}"""
                 .formatted(turn, cta == null ? "" : "\"cta_type\":" + cta + ",", statePatch).replace("\n", ""));
-        // exactly the 60 words the summarize prompt allows
+        // exactly the 50 words the summarize prompt allows
         llm.script(PipelineStep.SUMMARIZE, """
-                {"updated_rolling_summary":"Ravi, Pune homeowner, flat concrete roof, ₹4,000 monthly bill, wants a
-                 5 kW system. Quoted ₹2,90,000 installed, subsidy up to ₹78,000, 12 monthly bank instalments.
-                 Worried about monsoon leaks and a cheaper local quote; told the mounting does not pierce the roof,
-                 25-year panel and 5-year workmanship warranties. Open: net metering, install date, survey not
-                 booked; last asked question %d."}""".formatted(turn).replace("\n", ""));
+                {"updated_rolling_summary":"Ravi, Pune homeowner, concrete roof, ₹4,000 monthly bill, wants 5 kW.
+                 Quoted ₹2,90,000 installed, subsidy up to ₹78,000, 12 monthly instalments. Worried about monsoon
+                 leaks and a cheaper quote; told mounting does not pierce the roof, 25-year panel and 5-year
+                 workmanship warranties. Open: net metering, install date, survey; question %d."}"""
+                .formatted(turn).replace("\n", ""));
         byte[] body = Webhooks.text(org.phoneNumberId(), LEAD, "wamid.tokens." + org.phoneNumberId() + "." + turn,
                 writtenAfterTheLastReply(), "Thanks. One more thing (" + turn
                         + "): how does the inverter cope with power cuts in summer?");

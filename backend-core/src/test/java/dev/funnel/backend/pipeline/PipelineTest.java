@@ -186,12 +186,13 @@ class PipelineTest {
         RecordedRequest decide = server.requests().get(1);
         RecordedRequest generate = server.requests().get(2);
         RecordedRequest summarize = server.requests().get(3);
-        // each is shown the analysis fields it uses: the situation and risks to decide, the lead's needs to reply
-        assertThat(decide.user()).contains("\"situation_summary\":\"Lead asked about pricing for premium plan\"",
-                "\"risk_flags\":{\"spam_risk\":\"low\"").doesNotContain("missing_info");
+        // each is shown the analysis fields it uses: the situation and risks above low to decide, the lead's needs
+        // to reply; the reply is shown why and where to, not the action (a reply is only written to send now)
+        assertThat(decide.user()).contains("\"situation_summary\":\"Lead asked about pricing for premium plan\"")
+                .doesNotContain("missing_info", "risk_flags");
         assertThat(generate.user()).contains("\"missing_info\":[\"budget\",\"timeline\"]",
-                "\"detected_objections\":[\"price_concern\"]", "\"action\":\"SEND_NOW\"")
-                .doesNotContain("situation_summary", "risk_flags", "\"und\"");
+                "\"detected_objections\":[\"price_concern\"]", "\"why\":\"Direct pricing question with high intent\"")
+                .doesNotContain("situation_summary", "risk_flags", "\"und\"", "\"action\"");
         // the summary gets the reply sent, not the analysis and decision again
         assertThat(summarize.user()).contains("Reply sent now: \"Great question! Our premium plan is ₹4,999/month")
                 .doesNotContain("situation_summary");

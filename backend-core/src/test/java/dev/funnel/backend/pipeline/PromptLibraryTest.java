@@ -34,7 +34,7 @@ class PromptLibraryTest {
     void everyDefaultPromptRendersFromWhatTheOrchestratorProvides() {
         Map<String, String> variables = PromptVariables.of(SeedAnswers.input());
         PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
-        variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
+        PromptVariables.putDecision(variables, Decision.fromJson(SeedAnswers.SEND_NOW));
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 
         for (PipelineStep step : PipelineStep.values()) {
@@ -51,14 +51,14 @@ class PromptLibraryTest {
                 null, 0, 0, 80, ZoneOffset.UTC, null, null, null, 3, 6, null, null);
         Map<String, String> variables = PromptVariables.of(fresh);
         PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
-        variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
+        PromptVariables.putDecision(variables, Decision.fromJson(SeedAnswers.SEND_NOW));
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
 
         for (PipelineStep step : PipelineStep.values()) {
             RenderedPrompt prompt = library.forStep(step).render(variables);
             assertThat(prompt.system() + "\n" + prompt.user())
                     .doesNotContain("Business:", "About the business", "laybook", "CTAs:", "Calls to action", "Summary",
-                            "Memory so far", "Quiet hours", "(none")
+                            "Memory:", "Quiet hours", "(none")
                     .contains("Acme Corp");
         }
     }
@@ -82,7 +82,7 @@ class PromptLibraryTest {
     void generateAndFollowupStateTheHardLimits() {
         for (PipelineStep step : new PipelineStep[] {PipelineStep.GENERATE, PipelineStep.FOLLOWUP}) {
             assertThat(library.forStep(step).system()).contains("At most {{max_words}} words", "at most one question",
-                    "Never claim or suggest that you are a human", "Never guarantee", "lead's language");
+                    "Never claim or suggest you are human", "Never guarantee", "lead's language");
         }
     }
 
