@@ -106,16 +106,18 @@ build_console() {
     started=$(date +%s)
     rm -rf "$input" "$out/$name" "$out/$name.app"
     stage_jar console-ui funnel-console.jar "$input"
-    local modules java_options=()
+    local modules line java_options=()
     modules=$(console_modules "$input")
-    mapfile -t java_options < <(console_java_options)
+    while IFS= read -r line; do
+        java_options+=("$line")
+    done < <(console_java_options)
     echo "Console runtime modules: $modules"
     "$jdk_bin/jpackage" --type app-image --dest "$out" \
         --name "$name" --app-version "$app_version" --vendor "$vendor" --description "$description" \
         --icon "$icon" \
         --input "$input" --main-jar funnel-console.jar --main-class dev.funnel.console.ConsoleMain \
         --add-modules "$modules" \
-        --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=zip-6" \
+        --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands" \
         "${java_options[@]}"
     image_seconds=$(seconds_since "$started")
 
