@@ -66,13 +66,28 @@ size_of() {
     du -sh "$1" | cut -f1
 }
 
-# Copies a module's runnable jar and the libs/ its manifest names into a folder.
+# The entries (libs/NAME.jar) of a runnable jar's manifest Class-Path, one a line.
+manifest_class_path() {
+    local tmp
+    tmp=$(mktemp -d)
+    (cd "$tmp" && "$jdk_bin/jar" xf "$1" META-INF/MANIFEST.MF)
+    # manifest lines are wrapped at 72 bytes, each continuation starting with a space
+    tr -d '\r' <"$tmp/META-INF/MANIFEST.MF" |
+        awk '/^ / { line = line substr($0, 2); next } { if (line != "") print line; line = $0 } END { print line }' |
+        sed -n 's/^Class-Path: //p' | tr ' ' '\n'
+    rm -rf "$tmp"
+}
+
+# Copies a module's runnable jar and the libs its manifest names into a folder: only those, never a jar an
+# earlier dependency version left in target/libs (jpackage puts every jar it is given on the class path).
 stage_jar() {
-    local module="$1" jar="$2" into="$3"
+    local module="$1" jar="$2" into="$3" entry
     require_built "$root/$module/target/$jar"
     mkdir -p "$into/libs"
     cp "$root/$module/target/$jar" "$into/"
-    cp "$root/$module/target/libs/"*.jar "$into/libs/"
+    for entry in $(manifest_class_path "$root/$module/target/$jar"); do
+        cp "$root/$module/target/$entry" "$into/$entry"
+    done
 }
 
 # The JDK modules the console needs: what jdeps finds in every jar (service providers such as the H2 driver
