@@ -51,7 +51,8 @@ public record BackendConfig(
     public enum QueueKind { LOCAL, SQS }
 
     public static BackendConfig fromEnvironment(Map<String, String> env) {
-        Path dataDir = Path.of(value(env, "FUNNEL_DATA_DIR").orElseGet(BackendConfig::defaultDataDir));
+        Path dataDir = Path.of(value(env, "FUNNEL_DATA_DIR").orElseGet(() -> defaultDataDir(
+                System.getProperty("os.name", ""), System.getProperty("user.home"), env)));
         LocalSecrets secrets = LocalSecrets.open(dataDir);
         String dbUrl = value(env, "FUNNEL_DB_URL").orElse(h2Url(dataDir.resolve("funnel")));
         QueueKind queue = parseQueue(value(env, "FUNNEL_QUEUE").orElse("local"));
@@ -106,20 +107,17 @@ public record BackendConfig(
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
     }
 
-    /** The user's data folder, as each desktop OS expects it. */
-    static String defaultDataDir() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
+    /** The user's data folder, as each desktop OS expects it (the installed console keeps its database there). */
+    static String defaultDataDir(String osName, String home, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return Path.of(appData != null ? appData : home, "Funnel").toString();
+            return Path.of(value(env, "APPDATA").orElse(home), "Funnel").toString();
         }
         if (os.contains("mac")) {
             return Path.of(home, "Library", "Application Support", "Funnel").toString();
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".local", "share").toString(), "funnel")
-                .toString();
+        return Path.of(value(env, "XDG_DATA_HOME").orElseGet(() -> Path.of(home, ".local", "share").toString()),
+                "funnel").toString();
     }
 
     /**

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The secrets a backend signs sessions and seals tokens with: its own when solo, the team's when shared. */
+/**
+ * Where a backend keeps its data, and the secrets it signs sessions and seals tokens with: its own when
+ * solo, the team's when shared.
+ */
 class BackendConfigTest {
 
     private static final String TEAM_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
@@ -47,5 +50,31 @@ class BackendConfigTest {
 
         assertThat(config.encryptionKey()).isEqualTo(TEAM_KEY);
         assertThat(config.jwtSecret()).isEqualTo("shared");
+    }
+
+    @Test
+    void onLinuxTheDataFolderIsInTheXdgDataHome() {
+        assertThat(BackendConfig.defaultDataDir("Linux", "/home/sam", Map.of("XDG_DATA_HOME", "/home/sam/data")))
+                .isEqualTo(Path.of("/home/sam/data", "funnel").toString());
+    }
+
+    @Test
+    void onLinuxWithoutAnXdgDataHomeTheDataFolderIsInLocalShare() {
+        assertThat(BackendConfig.defaultDataDir("Linux", "/home/sam", Map.of("XDG_DATA_HOME", " ")))
+                .isEqualTo(Path.of("/home/sam", ".local", "share", "funnel").toString());
+    }
+
+    @Test
+    void onWindowsTheDataFolderIsInAppData() {
+        String appData = "C:\\Users\\sam\\AppData\\Roaming";
+
+        assertThat(BackendConfig.defaultDataDir("Windows 11", "C:\\Users\\sam", Map.of("APPDATA", appData)))
+                .isEqualTo(Path.of(appData, "Funnel").toString());
+    }
+
+    @Test
+    void onMacTheDataFolderIsInApplicationSupport() {
+        assertThat(BackendConfig.defaultDataDir("Mac OS X", "/Users/sam", Map.of()))
+                .isEqualTo(Path.of("/Users/sam", "Library", "Application Support", "Funnel").toString());
     }
 }
