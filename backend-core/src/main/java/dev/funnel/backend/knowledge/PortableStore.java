@@ -1,0 +1,88 @@
+package dev.funnel.backend.knowledge;
+
+import dev.funnel.backend.db.Db;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Exact cosine search in Java, on any database: an organisation's unit-length vectors are read once
+ * into one float matrix (384 floats, 1.5 KB, per chunk of the offline model) and every question is
+ * scored against all of them. A change to the organisation's chunks drops its matrix; the next
+ * question reads it again.
+ */
+final class PortableStore implements VectorStore {
+
+    /** One organisation's vectors of one model, row by row, and which chunk each row is. */
+    private record Matrix(String model, int dimensions, float[] values, UUID[] documents, int[] chunks) {
+
+        int rows() {
+            return documents.length;
+        }
+    }
+
+    private final Db db;
+    private final KnowledgeRepository repository;
+    private final Map<UUID, Matrix> matrices = new ConcurrentHashMap<>();
+
+    PortableStore(Db db, KnowledgeRepository repository) {
+        this.db = db;
+        this.repository = repository;
+    }
+
+    @Override
+    public String kind() {
+        return "portable";
+    }
+
+    @Override
+    public List<Scored> search(UUID organisationId, String model, float[] query, int limit) {
+        Matrix matrix = matrices.compute(organisationId,
+                (id, kept) -> kept != null && kept.model().equals(model) ? kept : load(id, model));
+        if (matrix.rows() == 0 || matrix.dimensions() != query.length) {
+            return List.of();
+        }
+        PriorityQueue<Scored> best = new PriorityQueue<>(Comparator.comparingDouble(Scored::score));
+        float[] values = matrix.values();
+        int dims = matrix.dimensions();
+        for (int row = 0; row < matrix.rows(); row++) {
+            int offset = row * dims;
+            float sum = 0;
+            for (int i = 0; i < dims; i++) {
+                sum += values[offset + i] * query[i];
+            }
+            if (best.size() < limit) {
+                best.add(new Scored(matrix.documents()[row], matrix.chunks()[row], sum));
+            } else if (sum > best.peek().score()) {
+                best.poll();
+                best.add(new Scored(matrix.documents()[row], matrix.chunks()[row], sum));
+            }
+        }
+        return best.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()).toList();
+    }
+
+    // a change that commits while a matrix is being read waits for the read, then drops it (one map entry)
+    @Override
+    public void changed(UUID organisationId) {
+        matrices.remove(organisationId);
+    }
+
+    private Matrix load(UUID organisationId, String model) {
+        List<KnowledgeRepository.StoredVector> stored = db.inTransaction(tx ->
+                repository.vectors(tx, organisationId, model));
+        int dims = stored.isEmpty() ? 0 : stored.getFirst().embedding().length / Float.BYTES;
+        float[] values = new float[stored.size() * dims];
+        UUID[] documents = new UUID[stored.size()];
+        int[] chunks = new int[stored.size()];
+        for (int row = 0; row < stored.size(); row++) {
+            KnowledgeRepository.StoredVector vector = stored.get(row);
+            Vectors.read(vector.embedding(), values, row * dims);
+            documents[row] = vector.documentId();
+            chunks[row] = vector.chunkIndex();
+        }
+        return new Matrix(model, dims, values, documents, chunks);
+    }
+}
