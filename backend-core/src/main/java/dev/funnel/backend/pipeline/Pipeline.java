@@ -99,10 +99,11 @@ public final class Pipeline {
     }
 
     /**
-     * When the analysis says the answer needs the knowledge base: the snippets found for what the lead
-     * wrote since the bot last spoke (and the analysis's query), put into the generate prompt.
+     * The generate prompt's knowledge: when the analysis says the answer needs the knowledge base, the
+     * snippets found for what the lead wrote since the bot last spoke (and the analysis's query); else none.
      */
     private List<KnowledgeHit> ground(PipelineInput input, Analysis analysis, Map<String, String> variables) {
+        variables.put(PromptVariables.KNOWLEDGE.name(), "");
         if (!analysis.needKb().required()) {
             return List.of();
         }

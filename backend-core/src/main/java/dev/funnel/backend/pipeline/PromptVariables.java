@@ -119,7 +119,6 @@ public final class PromptVariables {
                 ? "(not known yet: write in the language and script of the lead's last message)"
                 : input.leadLanguage());
         values.put("max_words", String.valueOf(input.maxWords()));
-        values.put(KNOWLEDGE.name(), "");
         return values;
     }
 

@@ -36,6 +36,7 @@ class PromptLibraryTest {
         variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
         variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
+        variables.put("knowledge", PromptVariables.knowledge(List.of()));
 
         for (PipelineStep step : PipelineStep.values()) {
             RenderedPrompt prompt = library.forStep(step).render(variables);
@@ -53,6 +54,7 @@ class PromptLibraryTest {
         variables.put("analysis", Analysis.fromJson(SeedAnswers.ANALYSIS).toJson());
         variables.put("decision", Decision.fromJson(SeedAnswers.SEND_NOW).toJson());
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
+        variables.put("knowledge", PromptVariables.knowledge(List.of()));
 
         for (PipelineStep step : PipelineStep.values()) {
             RenderedPrompt prompt = library.forStep(step).render(variables);
