@@ -12,9 +12,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -68,7 +65,7 @@ public final class KnowledgeService implements HttpService {
         DocumentType type = DocumentType.of(contentType, name).orElseThrow(() -> ApiException.badRequest(
                 "Only PDF, Markdown and plain text files can be added (Content-Type application/pdf, text/markdown"
                         + " or text/plain, or a name ending in .pdf, .md or .txt)", List.of("content_type")));
-        byte[] bytes = body(req);
+        byte[] bytes = RequestParams.body(req, MAX_BYTES, KnowledgeService::tooLarge);
         if (bytes.length == 0) {
             throw ApiException.badRequest("The file is empty: send its bytes as the request body", List.of("body"));
         }
@@ -124,26 +121,6 @@ public final class KnowledgeService implements HttpService {
 
     private static ApiException notFound() {
         return ApiException.notFound("Document");
-    }
-
-    /** The request body, refused with a 413 beyond {@link #MAX_BYTES} without reading more than that. */
-    private static byte[] body(ServerRequest req) {
-        if (req.headers().contentLength().orElse(0) > MAX_BYTES) {
-            throw tooLarge();
-        }
-        if (!req.content().hasEntity()) {
-            return new byte[0];
-        }
-        byte[] bytes;
-        try (InputStream in = req.content().inputStream()) {
-            bytes = in.readNBytes((int) MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw tooLarge();
-        }
-        return bytes;
     }
 
     private static ApiException tooLarge() {

@@ -49,11 +49,7 @@ final class PortableStore implements VectorStore {
         float[] values = matrix.values();
         int dims = matrix.dimensions();
         for (int row = 0; row < matrix.rows(); row++) {
-            int offset = row * dims;
-            float sum = 0;
-            for (int i = 0; i < dims; i++) {
-                sum += values[offset + i] * query[i];
-            }
+            float sum = dot(values, row * dims, query);
             if (best.size() < limit) {
                 best.add(new Scored(matrix.documents()[row], matrix.chunks()[row], sum));
             } else if (sum > best.peek().score()) {
@@ -62,6 +58,28 @@ final class PortableStore implements VectorStore {
             }
         }
         return best.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()).toList();
+    }
+
+    /**
+     * The row at {@code offset} times the query. Four running sums let the CPU work on four products
+     * at once (a single float sum must be added up in order, one product after the other).
+     */
+    private static float dot(float[] values, int offset, float[] query) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < query.length; i += 4) {
+            s0 += values[offset + i] * query[i];
+            s1 += values[offset + i + 1] * query[i + 1];
+            s2 += values[offset + i + 2] * query[i + 2];
+            s3 += values[offset + i + 3] * query[i + 3];
+        }
+        for (; i < query.length; i++) {
+            s0 += values[offset + i] * query[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     // a change that commits while a matrix is being read waits for the read, then drops it (one map entry)
