@@ -1,7 +1,6 @@
 package dev.funnel.backend.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.funnel.backend.events.EventBus;
 import dev.funnel.backend.testing.TestDatabases;
@@ -14,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * The knowledge base on a PostgreSQL with pgvector: the same contract, searched by the database. It
@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
  * create databases and the extension); each test gets a fresh database there. Skipped otherwise: the
  * embedded PostgreSQL of the other tests has no pgvector.
  */
+@EnabledIfEnvironmentVariable(named = "FUNNEL_TEST_PGVECTOR_URL", matches = ".+")
 class KnowledgeOnPgVectorIT extends KnowledgeContract {
 
     private static final String SERVER = System.getenv("FUNNEL_TEST_PGVECTOR_URL");
 
     @Override
     protected TestDatabases.DbUrl database() {
-        assumeTrue(SERVER != null && !SERVER.isBlank(), "FUNNEL_TEST_PGVECTOR_URL is not set");
         String name = "funnel_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = DriverManager.getConnection(SERVER); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
