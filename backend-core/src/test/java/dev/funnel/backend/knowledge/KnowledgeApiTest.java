@@ -93,9 +93,8 @@ class KnowledgeApiTest {
     @Test
     void aDeletedDocumentIsGoneWithItsChunksAndConsolesHearOfIt() {
         ApiClient api = admin();
-        JsonNode doc = ready(api, created(api.post("/knowledge/documents?name=notes.md", "text/x-markdown",
-                "# Delivery\n\nDeliveries leave at noon.".getBytes(StandardCharsets.UTF_8))));
-        String id = doc.path("id").asText();
+        String id = ready(api, "notes.md", "text/x-markdown", "# Delivery\n\nDeliveries leave at noon.")
+                .path("id").asText();
 
         try (EventsClient events = new EventsClient(servers.backend().baseUri(), api.token())) {
             assertThat(api.delete("/knowledge/documents/" + id).status()).isEqualTo(204);
@@ -110,8 +109,7 @@ class KnowledgeApiTest {
     @Test
     void reindexingAnswersIndexingAndEndsReadyWithALiveEvent() {
         ApiClient api = admin();
-        JsonNode doc = ready(api, created(api.post("/knowledge/documents?name=notes.txt", "application/octet-stream",
-                "Deliveries leave at noon.".getBytes(StandardCharsets.UTF_8))));
+        JsonNode doc = ready(api, "notes.txt", "application/octet-stream", "Deliveries leave at noon.");
         String id = doc.path("id").asText();
 
         try (EventsClient events = new EventsClient(servers.backend().baseUri(), api.token())) {
@@ -169,8 +167,7 @@ class KnowledgeApiTest {
     @Test
     void anAgentReadsAndSearchesButCannotChangeTheFiles() {
         ApiClient admin = admin();
-        String id = ready(admin, created(admin.post("/knowledge/documents?name=notes.txt", "text/plain",
-                "Deliveries leave at noon.".getBytes(StandardCharsets.UTF_8)))).path("id").asText();
+        String id = ready(admin, "notes.txt", "text/plain", "Deliveries leave at noon.").path("id").asText();
         ApiClient agent = new ApiClient(servers.backend().baseUri());
         agent.join(admin.inviteCode(), "Agent " + organisations, "agent" + organisations + "@knowledge.test");
 
@@ -187,6 +184,12 @@ class KnowledgeApiTest {
     private static JsonNode created(ApiClient.Response r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.body();
+    }
+
+    /** A text file uploaded and indexed. */
+    private static JsonNode ready(ApiClient api, String name, String contentType, String text) {
+        return ready(api, created(api.post("/knowledge/documents?name=" + name, contentType,
+                text.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static JsonNode ready(ApiClient api, JsonNode document) {
