@@ -83,7 +83,6 @@ public final class KnowledgeBase implements AutoCloseable {
         Optional<KnowledgeDocument> marked = db.inTransaction(tx -> repository.markIndexing(tx, organisationId, id)
                 ? repository.find(tx, organisationId, id) : Optional.empty());
         marked.ifPresent(document -> {
-            store.changed(organisationId);
             bus.publish(organisationId, DOCUMENT_UPDATED, Map.of("document", document));
             indexLater(organisationId, id);
         });
@@ -94,7 +93,6 @@ public final class KnowledgeBase implements AutoCloseable {
     public boolean delete(UUID organisationId, UUID id) {
         boolean deleted = db.inTransaction(tx -> repository.delete(tx, organisationId, id));
         if (deleted) {
-            store.changed(organisationId);
             bus.publish(organisationId, DOCUMENT_DELETED, Map.of("document_id", id));
         }
         return deleted;
@@ -164,7 +162,6 @@ public final class KnowledgeBase implements AutoCloseable {
                     + " again, or check the embedding model's settings (EMBEDDINGS_*)");
         }
         if (finished) {
-            store.changed(organisationId);
             find(organisationId, id).ifPresent(document ->
                     bus.publish(organisationId, DOCUMENT_UPDATED, Map.of("document", document)));
         }

@@ -143,6 +143,18 @@ public final class KnowledgeRepository {
                 rs -> new int[] {rs.getInt(1), rs.getInt(2)}, KnowledgeDocument.READY, organisationId).orElseThrow();
     }
 
+    /**
+     * What changes whenever the organisation's searchable chunks do: its ready documents' count, chunks
+     * and latest indexing time (a re-indexed or new document is the latest).
+     */
+    String fingerprint(Tx tx, UUID organisationId) {
+        return tx.queryOne("""
+                SELECT COUNT(*) AS documents, COALESCE(SUM(chunks), 0) AS chunks, MAX(indexed_at) AS latest
+                FROM knowledge_documents WHERE organisation_id = ? AND status = ?""",
+                rs -> rs.getInt("documents") + "/" + rs.getInt("chunks") + "/" + Tx.instant(rs, "latest"),
+                organisationId, KnowledgeDocument.READY).orElseThrow();
+    }
+
     /** Every embedding of the organisation's ready documents made by {@code model}. */
     List<StoredVector> vectors(Tx tx, UUID organisationId, String model) {
         return tx.query("""

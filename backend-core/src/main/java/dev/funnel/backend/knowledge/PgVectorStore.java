@@ -61,11 +61,6 @@ final class PgVectorStore implements VectorStore {
                 vector, organisationId, model, KnowledgeDocument.READY, vector, limit));
     }
 
-    @Override
-    public void changed(UUID organisationId) {
-        // the database is the index: nothing is kept here
-    }
-
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {

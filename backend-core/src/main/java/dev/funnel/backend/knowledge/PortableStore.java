@@ -11,13 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Exact cosine search in Java, on any database: an organisation's unit-length vectors are read once
  * into one float matrix (384 floats, 1.5 KB, per chunk of the offline model) and every question is
- * scored against all of them. A change to the organisation's chunks drops its matrix; the next
- * question reads it again.
+ * scored against all of them. Each search first reads a small fingerprint of the organisation's ready
+ * documents; when it differs from the matrix's (a file was added, deleted or re-indexed, by this backend
+ * or another one on the same database), the matrix is read again.
  */
 final class PortableStore implements VectorStore {
 
-    /** One organisation's vectors of one model, row by row, and which chunk each row is. */
-    private record Matrix(String model, int dimensions, float[] values, UUID[] documents, int[] chunks) {
+    /** An organisation's vectors of one model, row by row, which chunk each row is, and the fingerprint then. */
+    private record Matrix(String model, String version, int dimensions, float[] values, UUID[] documents,
+                          int[] chunks) {
 
         int rows() {
             return documents.length;
@@ -40,8 +42,10 @@ final class PortableStore implements VectorStore {
 
     @Override
     public List<Scored> search(UUID organisationId, String model, float[] query, int limit) {
-        Matrix matrix = matrices.compute(organisationId,
-                (id, kept) -> kept != null && kept.model().equals(model) ? kept : load(id, model));
+        // read before the vectors: a change in between only makes the next search read them again
+        String version = db.inTransaction(tx -> repository.fingerprint(tx, organisationId));
+        Matrix matrix = matrices.compute(organisationId, (id, kept) -> kept != null && kept.model().equals(model)
+                && kept.version().equals(version) ? kept : load(id, model, version));
         if (matrix.rows() == 0 || matrix.dimensions() != query.length) {
             return List.of();
         }
@@ -82,13 +86,7 @@ final class PortableStore implements VectorStore {
         return (s0 + s1) + (s2 + s3);
     }
 
-    // a change that commits while a matrix is being read waits for the read, then drops it (one map entry)
-    @Override
-    public void changed(UUID organisationId) {
-        matrices.remove(organisationId);
-    }
-
-    private Matrix load(UUID organisationId, String model) {
+    private Matrix load(UUID organisationId, String model, String version) {
         List<KnowledgeRepository.StoredVector> stored = db.inTransaction(tx ->
                 repository.vectors(tx, organisationId, model));
         int dims = stored.isEmpty() ? 0 : stored.getFirst().embedding().length / Float.BYTES;
@@ -101,6 +99,6 @@ final class PortableStore implements VectorStore {
             documents[row] = vector.documentId();
             chunks[row] = vector.chunkIndex();
         }
-        return new Matrix(model, dims, values, documents, chunks);
+        return new Matrix(model, version, dims, values, documents, chunks);
     }
 }

@@ -15,7 +15,4 @@ interface VectorStore {
 
     /** The organisation's ready chunks embedded by {@code model} that are nearest to {@code query}, best first. */
     List<Scored> search(UUID organisationId, String model, float[] query, int limit);
-
-    /** The organisation's chunks changed (committed): what is kept of them must be read again. */
-    void changed(UUID organisationId);
 }

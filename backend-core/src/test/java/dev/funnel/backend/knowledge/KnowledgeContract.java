@@ -167,6 +167,22 @@ public abstract class KnowledgeContract extends DatabaseContract {
         assertThat(knowledge.search(org, "Where can I park my car?", 5)).isNotEmpty();
     }
 
+    @Test
+    void anotherBackendOnTheSameDatabaseFindsWhatThisOneIndexed() {
+        ready(org, knowledge.add(org, "hours.txt", DocumentType.TEXT,
+                "The bakery opens at seven in the morning.".getBytes(StandardCharsets.UTF_8)).id());
+        try (KnowledgeBase other = new KnowledgeBase(db, OFFLINE, bus, Clock.systemUTC())) {
+            assertThat(other.search(org, "croissant prices", 5)).extracting(KnowledgeHit::documentName)
+                    .containsExactly("hours.txt");
+
+            ready(org, knowledge.add(org, "prices.txt", DocumentType.TEXT,
+                    "A croissant costs two euros.".getBytes(StandardCharsets.UTF_8)).id());
+
+            assertThat(other.search(org, "croissant prices", 5)).extracting(KnowledgeHit::documentName)
+                    .containsExactly("prices.txt", "hours.txt");
+        }
+    }
+
     private KnowledgeDocument ready(UUID organisationId, UUID id) {
         KnowledgeDocument settled = settled(organisationId, id);
         assertThat(settled.status()).as(settled.error()).isEqualTo(KnowledgeDocument.READY);
