@@ -179,7 +179,7 @@ public final class BackendServer {
                                 .register("/webhooks", new RejectedWebhooksService(db, tokens))
                                 .register("/media", new MediaService(db, tokens, graph, cipher,
                                         new MediaCache(config.dataDir().resolve("media-cache"), MEDIA_CACHE_BYTES)))
-                                .register("/knowledge", new KnowledgeService(db, tokens, knowledge, clock));
+                                .register("/knowledge", new KnowledgeService(tokens, knowledge));
                         errors(routing);
                     })
                     .addRouting(WsRouting.builder().endpoint(routes.webSocket("/ws"),

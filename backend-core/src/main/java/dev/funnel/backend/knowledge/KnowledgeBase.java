@@ -1,5 +1,6 @@
 package dev.funnel.backend.knowledge;
 
+import dev.funnel.backend.audit.AuditLog;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.events.EventBus;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class KnowledgeBase implements AutoCloseable {
     static final double TURN_MIN_SCORE = 0.3;
 
     private static final Logger LOG = Logger.getLogger(KnowledgeBase.class.getName());
+    private static final String ENTITY = "knowledge_document";
 
     /** What {@code GET /knowledge/status} answers. */
     public record Status(String embeddingModel, int dimensions, String store, int documents, int chunks) {
@@ -40,6 +42,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private final Clock clock;
     private final KnowledgeRepository repository;
     private final VectorStore store;
+    private final AuditLog audit = new AuditLog();
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("funnel-knowledge-indexer").daemon().factory());
 
@@ -62,9 +65,13 @@ public final class KnowledgeBase implements AutoCloseable {
         }
     }
 
-    public KnowledgeDocument add(UUID organisationId, String name, DocumentType type, byte[] bytes) {
-        KnowledgeDocument created = db.inTransaction(tx ->
-                repository.create(tx, organisationId, name, type, bytes, clock.instant()));
+    /** Stores the file and indexes it in the background; {@code userId} (who added it) goes into the audit log. */
+    public KnowledgeDocument add(UUID organisationId, UUID userId, String name, DocumentType type, byte[] bytes) {
+        KnowledgeDocument created = db.inTransaction(tx -> {
+            KnowledgeDocument document = repository.create(tx, organisationId, name, type, bytes, clock.instant());
+            audit.record(tx, organisationId, userId, "knowledge.added", ENTITY, document.id(), clock.instant());
+            return document;
+        });
         bus.publish(organisationId, DOCUMENT_UPDATED, Map.of("document", created));
         indexLater(organisationId, created.id());
         return created;
@@ -79,9 +86,14 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /** Indexes the document again from its stored file; empty when there is no such document. */
-    public Optional<KnowledgeDocument> reindex(UUID organisationId, UUID id) {
-        Optional<KnowledgeDocument> marked = db.inTransaction(tx -> repository.markIndexing(tx, organisationId, id)
-                ? repository.find(tx, organisationId, id) : Optional.empty());
+    public Optional<KnowledgeDocument> reindex(UUID organisationId, UUID userId, UUID id) {
+        Optional<KnowledgeDocument> marked = db.inTransaction(tx -> {
+            if (!repository.markIndexing(tx, organisationId, id)) {
+                return Optional.empty();
+            }
+            audit.record(tx, organisationId, userId, "knowledge.reindexed", ENTITY, id, clock.instant());
+            return repository.find(tx, organisationId, id);
+        });
         marked.ifPresent(document -> {
             bus.publish(organisationId, DOCUMENT_UPDATED, Map.of("document", document));
             indexLater(organisationId, id);
@@ -90,8 +102,14 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /** Deletes the document and its chunks; false when there is no such document. */
-    public boolean delete(UUID organisationId, UUID id) {
-        boolean deleted = db.inTransaction(tx -> repository.delete(tx, organisationId, id));
+    public boolean delete(UUID organisationId, UUID userId, UUID id) {
+        boolean deleted = db.inTransaction(tx -> {
+            if (!repository.delete(tx, organisationId, id)) {
+                return false;
+            }
+            audit.record(tx, organisationId, userId, "knowledge.deleted", ENTITY, id, clock.instant());
+            return true;
+        });
         if (deleted) {
             bus.publish(organisationId, DOCUMENT_DELETED, Map.of("document_id", id));
         }

@@ -1,9 +1,7 @@
 package dev.funnel.backend.knowledge;
 
-import dev.funnel.backend.audit.AuditLog;
 import dev.funnel.backend.auth.Caller;
 import dev.funnel.backend.auth.Tokens;
-import dev.funnel.backend.db.Db;
 import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
 import dev.funnel.backend.http.RequestParams;
@@ -12,7 +10,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,17 +24,12 @@ public final class KnowledgeService implements HttpService {
     private static final int MAX_NAME = 300;
     private static final int MAX_HITS = 20;
 
-    private final Db db;
     private final Tokens tokens;
     private final KnowledgeBase knowledge;
-    private final Clock clock;
-    private final AuditLog audit = new AuditLog();
 
-    public KnowledgeService(Db db, Tokens tokens, KnowledgeBase knowledge, Clock clock) {
-        this.db = db;
+    public KnowledgeService(Tokens tokens, KnowledgeBase knowledge) {
         this.tokens = tokens;
         this.knowledge = knowledge;
-        this.clock = clock;
     }
 
     @Override
@@ -69,10 +61,7 @@ public final class KnowledgeService implements HttpService {
         if (bytes.length == 0) {
             throw ApiException.badRequest("The file is empty: send its bytes as the request body", List.of("body"));
         }
-        KnowledgeDocument created = knowledge.add(caller.organisationId(), name, type, bytes);
-        db.inTransactionRun(tx -> audit.record(tx, caller.organisationId(), caller.userId(), "knowledge.added",
-                "knowledge_document", created.id(), clock.instant()));
-        Json.send(res, Status.CREATED_201, created);
+        Json.send(res, Status.CREATED_201, knowledge.add(caller.organisationId(), caller.userId(), name, type, bytes));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -89,18 +78,16 @@ public final class KnowledgeService implements HttpService {
     private void delete(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req).requireAdmin("delete files of the knowledge base");
         UUID id = RequestParams.uuid(req, "id");
-        if (!knowledge.delete(caller.organisationId(), id)) {
+        if (!knowledge.delete(caller.organisationId(), caller.userId(), id)) {
             throw notFound();
         }
-        db.inTransactionRun(tx -> audit.record(tx, caller.organisationId(), caller.userId(), "knowledge.deleted",
-                "knowledge_document", id, clock.instant()));
         res.status(Status.NO_CONTENT_204).send();
     }
 
     private void reindex(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req).requireAdmin("re-index files of the knowledge base");
         UUID id = RequestParams.uuid(req, "id");
-        Json.send(res, Status.ACCEPTED_202, knowledge.reindex(caller.organisationId(), id).orElseThrow(
+        Json.send(res, Status.ACCEPTED_202, knowledge.reindex(caller.organisationId(), caller.userId(), id).orElseThrow(
                 KnowledgeService::notFound));
     }
 

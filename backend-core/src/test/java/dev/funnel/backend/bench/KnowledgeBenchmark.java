@@ -53,7 +53,7 @@ public final class KnowledgeBenchmark {
             embedder.embed("warm up the model");
             byte[] pdf = KnowledgeFixtures.catalogue(100);
             long start = System.nanoTime();
-            UUID id = bench.knowledge().add(bench.org(), "catalogue.pdf", DocumentType.PDF, pdf).id();
+            UUID id = bench.knowledge().add(bench.org(), null, "catalogue.pdf", DocumentType.PDF, pdf).id();
             Waits.until("the PDF to be indexed", WAIT, () -> !bench.knowledge().find(bench.org(), id).orElseThrow()
                     .status().equals(KnowledgeDocument.INDEXING));
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -62,7 +62,7 @@ public final class KnowledgeBenchmark {
                             + " chunks/s)%n", pdf.length >> 10, done.status(), seconds, done.pages(), done.chunks(),
                     done.chunks() / seconds);
 
-            UUID handbook = bench.knowledge().add(bench.org(), "handbook.md", DocumentType.MARKDOWN,
+            UUID handbook = bench.knowledge().add(bench.org(), null, "handbook.md", DocumentType.MARKDOWN,
                     KnowledgeFixtures.handbook()).id();
             Waits.until("the handbook to be indexed", WAIT, () -> bench.knowledge().find(bench.org(), handbook)
                     .orElseThrow().status().equals(KnowledgeDocument.READY));

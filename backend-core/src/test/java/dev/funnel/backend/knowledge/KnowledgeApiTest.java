@@ -104,6 +104,10 @@ class KnowledgeApiTest {
         assertThat(api.get("/knowledge/documents/" + id).status()).isEqualTo(404);
         assertThat(api.get("/knowledge/search?q=deliveries").body()).isEmpty();
         assertThat(api.delete("/knowledge/documents/" + id).status()).isEqualTo(404);
+        assertThat(api.get("/audit-log?action=knowledge.deleted").body().findValuesAsText("entity_id"))
+                .containsExactly(id);
+        assertThat(api.get("/audit-log?action=knowledge.added").body().findValuesAsText("entity_id"))
+                .containsExactly(id);
     }
 
     @Test

@@ -48,7 +48,7 @@ public abstract class KnowledgeContract extends DatabaseContract {
 
     @Test
     void aTextFileBecomesReadyAndItsChunksAreFound() {
-        KnowledgeDocument added = knowledge.add(org, "notes.txt", DocumentType.TEXT,
+        KnowledgeDocument added = knowledge.add(org, null, "notes.txt", DocumentType.TEXT,
                 "Our shop sells sourdough bread.\n\nThe bakery opens at seven in the morning.".getBytes(
                         StandardCharsets.UTF_8));
         assertThat(added.status()).isEqualTo(KnowledgeDocument.INDEXING);
@@ -68,7 +68,7 @@ public abstract class KnowledgeContract extends DatabaseContract {
 
     @Test
     void anotherOrganisationsSearchFindsNothingOfIt() {
-        ready(org, knowledge.add(org, "handbook.md", DocumentType.MARKDOWN, KnowledgeFixtures.handbook()).id());
+        readyHandbook();
 
         assertThat(knowledge.search(otherOrg, "How much is an e-bike for a day?", 5)).isEmpty();
         assertThat(knowledge.status(otherOrg).chunks()).isZero();
@@ -76,7 +76,7 @@ public abstract class KnowledgeContract extends DatabaseContract {
 
     @Test
     void theHandbookAnswersTheLabelledQuestionsInTheFirstFiveHits() {
-        ready(org, knowledge.add(org, "handbook.md", DocumentType.MARKDOWN, KnowledgeFixtures.handbook()).id());
+        readyHandbook();
 
         double recall = KnowledgeFixtures.recallAt5(knowledge, org);
 
@@ -86,7 +86,7 @@ public abstract class KnowledgeContract extends DatabaseContract {
 
     @Test
     void aPdfKeepsItsPagesAndPageNumbers() {
-        KnowledgeDocument ready = ready(org, knowledge.add(org, "catalogue.pdf", DocumentType.PDF,
+        KnowledgeDocument ready = ready(org, knowledge.add(org, null, "catalogue.pdf", DocumentType.PDF,
                 KnowledgeFixtures.catalogue(3)).id());
 
         assertThat(ready.pages()).isEqualTo(3);
@@ -100,33 +100,31 @@ public abstract class KnowledgeContract extends DatabaseContract {
 
     @Test
     void deletingADocumentTakesItsChunksAlong() {
-        UUID id = ready(org, knowledge.add(org, "handbook.md", DocumentType.MARKDOWN, KnowledgeFixtures.handbook()).id())
-                .id();
+        UUID id = readyHandbook();
 
-        assertThat(knowledge.delete(org, id)).isTrue();
+        assertThat(knowledge.delete(org, null, id)).isTrue();
 
         assertThat(knowledge.search(org, "opening hours", 5)).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM knowledge_chunks")).isZero();
-        assertThat(knowledge.delete(org, id)).isFalse();
+        assertThat(knowledge.delete(org, null, id)).isFalse();
     }
 
     @Test
     void reindexingReplacesTheChunks() {
-        UUID id = ready(org, knowledge.add(org, "handbook.md", DocumentType.MARKDOWN, KnowledgeFixtures.handbook()).id())
-                .id();
+        UUID id = readyHandbook();
         int chunks = count("SELECT COUNT(*) FROM knowledge_chunks");
 
-        assertThat(knowledge.reindex(org, id)).hasValueSatisfying(d ->
+        assertThat(knowledge.reindex(org, null, id)).hasValueSatisfying(d ->
                 assertThat(d.status()).isEqualTo(KnowledgeDocument.INDEXING));
         ready(org, id);
 
         assertThat(count("SELECT COUNT(*) FROM knowledge_chunks")).isEqualTo(chunks);
-        assertThat(knowledge.reindex(otherOrg, id)).isEmpty();
+        assertThat(knowledge.reindex(otherOrg, null, id)).isEmpty();
     }
 
     @Test
     void aPasswordProtectedPdfFailsWithAReasonAndNoChunks() {
-        KnowledgeDocument failed = settled(org, knowledge.add(org, "locked.pdf", DocumentType.PDF,
+        KnowledgeDocument failed = settled(org, knowledge.add(org, null, "locked.pdf", DocumentType.PDF,
                 KnowledgeFixtures.passwordProtectedPdf()).id());
 
         assertThat(failed.status()).isEqualTo(KnowledgeDocument.FAILED);
@@ -136,7 +134,7 @@ public abstract class KnowledgeContract extends DatabaseContract {
 
     @Test
     void aCorruptPdfFailsWithAReason() {
-        KnowledgeDocument failed = settled(org, knowledge.add(org, "broken.pdf", DocumentType.PDF,
+        KnowledgeDocument failed = settled(org, knowledge.add(org, null, "broken.pdf", DocumentType.PDF,
                 KnowledgeFixtures.corruptPdf()).id());
 
         assertThat(failed.status()).isEqualTo(KnowledgeDocument.FAILED);
@@ -156,8 +154,7 @@ public abstract class KnowledgeContract extends DatabaseContract {
 
     @Test
     void chunksOfAnotherModelAreIndexedAgainAtStart() {
-        UUID id = ready(org, knowledge.add(org, "handbook.md", DocumentType.MARKDOWN, KnowledgeFixtures.handbook()).id())
-                .id();
+        UUID id = readyHandbook();
         db.inTransactionRun(tx -> tx.update("UPDATE knowledge_chunks SET embedding_model = 'an-older-model'"));
 
         knowledge.start();
@@ -169,18 +166,24 @@ public abstract class KnowledgeContract extends DatabaseContract {
 
     @Test
     void anotherBackendOnTheSameDatabaseFindsWhatThisOneIndexed() {
-        ready(org, knowledge.add(org, "hours.txt", DocumentType.TEXT,
+        ready(org, knowledge.add(org, null, "hours.txt", DocumentType.TEXT,
                 "The bakery opens at seven in the morning.".getBytes(StandardCharsets.UTF_8)).id());
         try (KnowledgeBase other = new KnowledgeBase(db, OFFLINE, bus, Clock.systemUTC())) {
             assertThat(other.search(org, "croissant prices", 5)).extracting(KnowledgeHit::documentName)
                     .containsExactly("hours.txt");
 
-            ready(org, knowledge.add(org, "prices.txt", DocumentType.TEXT,
+            ready(org, knowledge.add(org, null, "prices.txt", DocumentType.TEXT,
                     "A croissant costs two euros.".getBytes(StandardCharsets.UTF_8)).id());
 
             assertThat(other.search(org, "croissant prices", 5)).extracting(KnowledgeHit::documentName)
                     .containsExactly("prices.txt", "hours.txt");
         }
+    }
+
+    /** The handbook added to the organisation and indexed; its id. */
+    private UUID readyHandbook() {
+        return ready(org, knowledge.add(org, null, "handbook.md", DocumentType.MARKDOWN, KnowledgeFixtures.handbook())
+                .id()).id();
     }
 
     private KnowledgeDocument ready(UUID organisationId, UUID id) {
