@@ -1,6 +1,7 @@
 package dev.funnel.backend;
 
 import dev.funnel.backend.events.LiveEventsConfig;
+import dev.funnel.backend.knowledge.KnowledgeConfig;
 import dev.funnel.backend.pipeline.LlmSettings;
 import dev.funnel.backend.security.LocalSecrets;
 import dev.funnel.backend.trace.ModelPrices;
@@ -40,7 +41,8 @@ public record BackendConfig(
         ModelPrices llmPrices,
         Duration tokenLifetime,
         WorkerConfig worker,
-        LiveEventsConfig liveEvents) {
+        LiveEventsConfig liveEvents,
+        KnowledgeConfig knowledge) {
 
     public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com/v24.0";
     /** A refused send is tried at most this often, waiting no longer than the budget in all. */
@@ -85,20 +87,21 @@ public record BackendConfig(
                         Duration.ofMillis(Long.parseLong(value(env, "FUNNEL_WS_HEARTBEAT_MS")
                                 .orElse(String.valueOf(LiveEventsConfig.DEFAULTS.heartbeat().toMillis())))),
                         Duration.ofHours(Long.parseLong(value(env, "FUNNEL_EVENTS_RETENTION_HOURS")
-                                .orElse(String.valueOf(LiveEventsConfig.DEFAULTS.retention().toHours()))))));
+                                .orElse(String.valueOf(LiveEventsConfig.DEFAULTS.retention().toHours()))))),
+                KnowledgeConfig.fromEnvironment(env));
     }
 
     /** The same configuration bound to another interface (the console binds its embedded backend to loopback). */
     public BackendConfig withHost(String newHost) {
         return new BackendConfig(newHost, port, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
                 verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, llmPrices, tokenLifetime,
-                worker, liveEvents);
+                worker, liveEvents, knowledge);
     }
 
     public BackendConfig withPort(int newPort) {
         return new BackendConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, queue, sqs, appSecret,
                 verifyToken, jwtSecret, encryptionKey, graphUrl, whatsappSend, llmDefaults, llmPrices, tokenLifetime,
-                worker, liveEvents);
+                worker, liveEvents, knowledge);
     }
 
     /** H2 in PostgreSQL mode, sorting nulls last as PostgreSQL does. */

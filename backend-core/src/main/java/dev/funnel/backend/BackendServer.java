@@ -23,6 +23,9 @@ import dev.funnel.backend.followups.FollowupScheduler;
 import dev.funnel.backend.followups.FollowupsService;
 import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Json;
+import dev.funnel.backend.knowledge.Embedder;
+import dev.funnel.backend.knowledge.KnowledgeBase;
+import dev.funnel.backend.knowledge.KnowledgeService;
 import dev.funnel.backend.leads.LeadsService;
 import dev.funnel.backend.media.MediaCache;
 import dev.funnel.backend.media.MediaService;
@@ -119,7 +122,9 @@ public final class BackendServer {
             OrganisationPrompts prompts = new OrganisationPrompts(db, PromptLibrary.defaults());
             TraceRepository traces = new TraceRepository(config.llmPrices());
             LlmClients llmClients = new LlmClients(config.worker().llmTimeout());
-            DryRuns dryRuns = new DryRuns(llm, llmClients, config.llmPrices());
+            KnowledgeBase knowledge = new KnowledgeBase(db, Embedder.create(config.knowledge()), bus, clock);
+            resources.addFirst(knowledge);
+            DryRuns dryRuns = new DryRuns(llm, llmClients, config.llmPrices(), knowledge);
 
             InboundQueue inbound;
             QueueConsumer consumer;
@@ -173,7 +178,8 @@ public final class BackendServer {
                                 .register("/debug", new SimulatorService(db, tokens, signer, self::get, clock))
                                 .register("/webhooks", new RejectedWebhooksService(db, tokens))
                                 .register("/media", new MediaService(db, tokens, graph, cipher,
-                                        new MediaCache(config.dataDir().resolve("media-cache"), MEDIA_CACHE_BYTES)));
+                                        new MediaCache(config.dataDir().resolve("media-cache"), MEDIA_CACHE_BYTES)))
+                                .register("/knowledge", new KnowledgeService(tokens, knowledge));
                         errors(routing);
                     })
                     .addRouting(WsRouting.builder().endpoint(routes.webSocket("/ws"),
@@ -185,7 +191,7 @@ public final class BackendServer {
             WorkerConfig workerConfig = config.worker();
             FollowupPlanner followups = new FollowupPlanner(db, traces, clock);
             TurnProcessor processor = new TurnProcessor(db, llm, workerConfig, llmClients, prompts, traces, sender,
-                    events, followups, clock);
+                    events, followups, knowledge, clock);
             TurnScheduler turns = new TurnScheduler(workerConfig.debounce(), workerConfig.maxParallelTurns(),
                     processor::runTurn);
             Rejections rejections = new Rejections(db);
@@ -193,6 +199,7 @@ public final class BackendServer {
                     processor, workerConfig, clock);
             resources.addFirst(worker);
             worker.start();
+            knowledge.start();
             FollowupScheduler scheduler = new FollowupScheduler(db,
                     new FollowupRunner(db, llm, llmClients, prompts, traces, sender, events,
                             followups, clock),

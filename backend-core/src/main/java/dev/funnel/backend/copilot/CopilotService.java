@@ -77,7 +77,7 @@ public final class CopilotService implements HttpService {
                 pipeline -> pipeline.draft(prepared.input(), PipelineContext.policy(prepared.org())));
         Draft draft = ran.output();
         DryRun suggested = dryRuns.answer(ran.model(), draft.decision(), draft.message(), draft.trace(),
-                draft.interventions());
+                draft.interventions(), draft.sources());
         db.inTransactionRun(tx -> audit.record(tx, caller.organisationId(), caller.userId(),
                 "conversation.reply_suggested", "conversation", id,
                 Map.of("drafted", suggested.reply() != null, "model_calls", suggested.steps().size()),

@@ -52,6 +52,19 @@ public final class Tx {
         }
     }
 
+    /** Runs one INSERT, UPDATE or DELETE for each row of parameters, sent to the database in one batch. */
+    public void batch(String sql, List<Object[]> rows) {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(st, row);
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (SQLException e) {
+            throw new DataAccessException("Batch failed: " + firstLine(sql), e);
+        }
+    }
+
     /** Runs an INSERT and returns the value the database generated for {@code keyColumn} (an identity). */
     public long insertReturningKey(String sql, String keyColumn, Object... params) {
         try (PreparedStatement st = connection.prepareStatement(sql, new String[] {keyColumn})) {

@@ -1,11 +1,15 @@
 package dev.funnel.backend.http;
 
 import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Parameters of a request read once, the same way everywhere: invalid ones are a 400 naming them. */
 public final class RequestParams {
@@ -65,5 +69,28 @@ public final class RequestParams {
             throw ApiException.badRequest(name + " must be an ISO-8601 time such as 2026-11-20T10:00:00Z",
                     List.of(name));
         }
+    }
+
+    /**
+     * The request body, at most {@code maxBytes}: a larger one (by its Content-Length, or once that
+     * much is read) is refused with {@code tooLarge}, without reading more of it.
+     */
+    public static byte[] body(ServerRequest req, long maxBytes, Supplier<ApiException> tooLarge) {
+        if (req.headers().contentLength().orElse(0) > maxBytes) {
+            throw tooLarge.get();
+        }
+        if (!req.content().hasEntity()) {
+            return new byte[0];
+        }
+        byte[] bytes;
+        try (InputStream in = req.content().inputStream()) {
+            bytes = in.readNBytes((int) maxBytes + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge.get();
+        }
+        return bytes;
     }
 }

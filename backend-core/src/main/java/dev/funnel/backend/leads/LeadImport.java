@@ -5,12 +5,10 @@ import dev.funnel.backend.auth.Caller;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.http.ApiException;
 import dev.funnel.backend.http.Fields;
+import dev.funnel.backend.http.RequestParams;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -112,18 +110,7 @@ final class LeadImport {
             throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "Send the leads as a CSV file"
                     + " (Content-Type: text/csv)");
         }
-        if (req.headers().contentLength().orElse(0) > MAX_BYTES) {
-            throw tooLarge();
-        }
-        byte[] bytes;
-        try (InputStream in = req.content().inputStream()) {
-            bytes = in.readNBytes((int) MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw tooLarge();
-        }
+        byte[] bytes = RequestParams.body(req, MAX_BYTES, LeadImport::tooLarge);
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

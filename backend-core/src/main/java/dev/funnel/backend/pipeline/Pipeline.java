@@ -1,5 +1,7 @@
 package dev.funnel.backend.pipeline;
 
+import dev.funnel.backend.knowledge.KnowledgeHit;
+import dev.funnel.backend.knowledge.KnowledgeLookup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +26,18 @@ public final class Pipeline {
 
     private final LlmClient client;
     private final PromptLibrary prompts;
+    private final KnowledgeLookup knowledge;
 
+    /** A pipeline without a knowledge base: replies rest on the organisation's profile and the chat alone. */
     public Pipeline(LlmClient client, PromptLibrary prompts) {
+        this(client, prompts, KnowledgeLookup.NONE);
+    }
+
+    /** @param knowledge the organisation's knowledge base, asked when the analysis says an answer needs it */
+    public Pipeline(LlmClient client, PromptLibrary prompts, KnowledgeLookup knowledge) {
         this.client = client;
         this.prompts = prompts;
+        this.knowledge = knowledge;
     }
 
     /**
@@ -47,7 +57,9 @@ public final class Pipeline {
         PromptVariables.putDecision(variables, decision);
 
         Optional<GeneratedMessage> message = Optional.empty();
+        List<KnowledgeHit> sources = List.of();
         if (decision.action() == DecisionAction.SEND_NOW) {
+            sources = ground(input, analysis, variables);
             message = write(GENERATE, GeneratedMessage::fromJson, generateInput(input, decision),
                     language(analysis, input), input, policy, variables, traces, interventions);
             if (message.isEmpty()) {
@@ -60,7 +72,7 @@ public final class Pipeline {
                 ? PromptVariables.botReply(message.get()) : PromptVariables.noReply(decision));
 
         Summary summary = step(SUMMARIZE, variables, traces, Summary::fromJson, summarizeInput(input, message), null);
-        return new PipelineResult(analysis, decision, message, summary, traces, interventions);
+        return new PipelineResult(analysis, decision, message, summary, traces, interventions, sources);
     }
 
     /**
@@ -79,10 +91,34 @@ public final class Pipeline {
         Decision replyNow = new Decision(DecisionAction.SEND_NOW, decision.why(), decision.nextStage(),
                 decision.recommendedCta(), 0, decision.templateRequired());
         PromptVariables.putDecision(variables, replyNow);
+        List<KnowledgeHit> sources = ground(input, analysis, variables);
         Optional<GeneratedMessage> message = write(GENERATE, GeneratedMessage::fromJson,
                 generateInput(input, replyNow), language(analysis, input), input, policy, variables, traces,
                 interventions);
-        return new Draft(decision, message, traces, interventions);
+        return new Draft(decision, message, traces, interventions, sources);
+    }
+
+    /**
+     * The generate prompt's knowledge: when the analysis says the answer needs the knowledge base, the
+     * snippets found for what the lead wrote since the bot last spoke (and the analysis's query); else none.
+     */
+    private List<KnowledgeHit> ground(PipelineInput input, Analysis analysis, Map<String, String> variables) {
+        variables.put(PromptVariables.KNOWLEDGE.name(), "");
+        if (!analysis.needKb().required()) {
+            return List.of();
+        }
+        List<String> asked = new ArrayList<>();
+        for (TurnMessage m : input.lastMessages().reversed()) {
+            if (!m.from().equals("lead")) {
+                break;
+            }
+            asked.addFirst(m.text());
+        }
+        asked.add(analysis.needKb().query());
+        String question = String.join("\n", asked.stream().filter(text -> !text.isBlank()).toList());
+        List<KnowledgeHit> hits = question.isBlank() ? List.of() : knowledge.find(question);
+        variables.put(PromptVariables.KNOWLEDGE.name(), PromptVariables.knowledge(hits));
+        return hits;
     }
 
     private Analysis analyze(PipelineInput input, Map<String, String> variables, List<StepTrace> traces) {

@@ -1,5 +1,6 @@
 package dev.funnel.backend.pipeline;
 
+import dev.funnel.backend.knowledge.KnowledgeHit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,6 +80,10 @@ public final class PromptVariables {
             "The message sent now, quoted, with the CTA it leads to if any; or a line saying no reply is sent now, the"
                     + " decision and the next stage.");
 
+    static final Variable KNOWLEDGE = new Variable("knowledge", "Snippets of the organisation's knowledge base found"
+            + " for what the lead asked, one '[n] document (p. N): text' line each, best first; empty when the analysis"
+            + " needed none or nothing close enough was found.");
+
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAY_AND_MINUTE =
@@ -92,7 +97,8 @@ public final class PromptVariables {
         List<Variable> earlierAnswers = switch (step) {
             case ANALYZE, FOLLOWUP -> List.of();
             case DECIDE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION);
-            case GENERATE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION, DECISION_FOR_REPLY);
+            case GENERATE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION, DECISION_FOR_REPLY,
+                    KNOWLEDGE);
             case SUMMARIZE -> List.of(ANALYSIS, ANALYSIS_FOR_DECISION, ANALYSIS_FOR_REPLY, DECISION, DECISION_FOR_REPLY,
                     BOT_REPLY);
         };
@@ -218,6 +224,18 @@ public final class PromptVariables {
 
     private record DecisionForReply(String why, ConversationStage nextStage, String recommendedCta,
                                     boolean templateRequired) {
+    }
+
+    /** The snippets as the generate prompt shows them, numbered, each on a line of its own; empty for none. */
+    static String knowledge(List<KnowledgeHit> hits) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < hits.size(); i++) {
+            KnowledgeHit hit = hits.get(i);
+            lines.append("\n[").append(i + 1).append("] ")
+                    .append(oneLine(hit.documentName()))
+                    .append(hit.page() == null ? "" : " (p. " + hit.page() + ")").append(": ").append(oneLine(hit.text()));
+        }
+        return lines.toString();
     }
 
     /** What the summary is told when no reply goes out this turn. */

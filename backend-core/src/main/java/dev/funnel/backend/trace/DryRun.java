@@ -1,5 +1,6 @@
 package dev.funnel.backend.trace;
 
+import dev.funnel.backend.knowledge.KnowledgeSource;
 import dev.funnel.backend.pipeline.Guardrails;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * @param reply         the message written; null when none was (no send_now, or the guardrails refused it)
  * @param steps         one row per model call, in order, with its cost at the configured price
  * @param interventions what the guardrails changed, in order
+ * @param sources       the knowledge base snippets the generate step was given, best first; empty for none
  */
 public record DryRun(String action, String why, String reply, List<TraceRow> steps,
-                     List<Guardrails.Intervention> interventions, TurnTotals totals) {
+                     List<Guardrails.Intervention> interventions, TurnTotals totals, List<KnowledgeSource> sources) {
 }

@@ -1,6 +1,9 @@
 package dev.funnel.backend.trace;
 
 import dev.funnel.backend.http.ApiException;
+import dev.funnel.backend.knowledge.KnowledgeBase;
+import dev.funnel.backend.knowledge.KnowledgeHit;
+import dev.funnel.backend.knowledge.KnowledgeSource;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.pipeline.Decision;
 import dev.funnel.backend.pipeline.GeneratedMessage;
@@ -27,11 +30,13 @@ public final class DryRuns {
     private final LlmSettingsService llm;
     private final LlmClients clients;
     private final ModelPrices prices;
+    private final KnowledgeBase knowledge;
 
-    public DryRuns(LlmSettingsService llm, LlmClients clients, ModelPrices prices) {
+    public DryRuns(LlmSettingsService llm, LlmClients clients, ModelPrices prices, KnowledgeBase knowledge) {
         this.llm = llm;
         this.clients = clients;
         this.prices = prices;
+        this.knowledge = knowledge;
     }
 
     /** What {@code call} answered and the model it used. */
@@ -47,7 +52,8 @@ public final class DryRuns {
             throw ApiException.conflict("No language model is configured: set one in Settings (LLM model) first");
         }
         try {
-            return new Ran<>(call.apply(new Pipeline(clients.forSettings(settings), prompts)), settings.model());
+            return new Ran<>(call.apply(new Pipeline(clients.forSettings(settings), prompts,
+                    knowledge.lookup(org.id()))), settings.model());
         } catch (PipelineException e) {
             throw new ApiException(Status.BAD_GATEWAY_502, "The language model failed, so nothing was written ("
                     + e.getMessage() + "); try again, or check the model in Settings");
@@ -55,9 +61,10 @@ public final class DryRuns {
     }
 
     public DryRun answer(String model, Decision decision, Optional<GeneratedMessage> message,
-                         List<StepTrace> trace, List<Guardrails.Intervention> interventions) {
+                         List<StepTrace> trace, List<Guardrails.Intervention> interventions,
+                         List<KnowledgeHit> sources) {
         List<TraceRow> steps = trace.stream().map(step -> TraceRow.unrecorded(step, model, prices)).toList();
         return new DryRun(decision.action().id(), decision.why(), message.map(GeneratedMessage::messageText).orElse(null),
-                steps, interventions, TurnTotals.of(steps));
+                steps, interventions, TurnTotals.of(steps), sources.stream().map(KnowledgeSource::of).toList());
     }
 }

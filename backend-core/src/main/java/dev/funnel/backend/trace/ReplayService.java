@@ -82,7 +82,7 @@ public final class ReplayService implements HttpService {
                 pipeline -> pipeline.run(prepared.past().input(), PipelineContext.policy(prepared.org())));
         PipelineResult result = ran.output();
         DryRun now = dryRuns.answer(ran.model(), result.decision(), result.message(), result.trace(),
-                result.interventions());
+                result.interventions(), result.sources());
         db.inTransactionRun(tx -> audit.record(tx, caller.organisationId(), caller.userId(), "turn.replayed",
                 "conversation", id, Map.of("turn_id", turnId.toString(), "model_calls", now.steps().size()),
                 clock.instant()));

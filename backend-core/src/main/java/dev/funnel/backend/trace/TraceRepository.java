@@ -1,6 +1,11 @@
 package dev.funnel.backend.trace;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.funnel.backend.db.Tx;
+import dev.funnel.backend.http.Json;
+import dev.funnel.backend.knowledge.KnowledgeHit;
+import dev.funnel.backend.knowledge.KnowledgeSource;
 import dev.funnel.backend.pipeline.PipelineStep;
 import dev.funnel.backend.pipeline.StepTrace;
 import dev.funnel.backend.pipeline.Summary;
@@ -23,6 +28,8 @@ import java.util.UUID;
 public final class TraceRepository {
 
     public static final String PIPELINE_STEP = "pipeline_step";
+    /** The row that lists the knowledge base snippets a turn's message was written with (JSON). */
+    static final String KNOWLEDGE_SOURCES = "knowledge_sources";
 
     private static final String SELECT_ROWS = """
             SELECT e.id, e.message_id, e.event_type, e.pipeline_step, e.prompt_version, e.input_summary,
@@ -62,6 +69,15 @@ public final class TraceRepository {
                     output_summary, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 UUID.randomUUID(), organisationId, conversationId, inboundMessageId, eventType, detail, now);
+    }
+
+    /** The knowledge base snippets the turn's message was written with; nothing is recorded for none. */
+    public void recordSources(Tx tx, UUID organisationId, UUID conversationId, UUID inboundMessageId,
+                              List<KnowledgeHit> sources, Instant now) {
+        if (!sources.isEmpty()) {
+            recordOutcome(tx, organisationId, conversationId, inboundMessageId, KNOWLEDGE_SOURCES,
+                    Json.text(sources.stream().map(KnowledgeSource::of).toList()), now);
+        }
     }
 
     /** The conversation's latest turns, newest first. */
@@ -105,11 +121,22 @@ public final class TraceRepository {
         List<TraceRow> steps = rows.stream().filter(row -> row.step() != null)
                 .sorted(Comparator.comparing((TraceRow row) -> PipelineStep.parse(row.step()).map(Enum::ordinal)
                         .orElse(Integer.MAX_VALUE)).thenComparing(TraceRow::createdAt)).toList();
-        List<TraceRow> outcomes = rows.stream().filter(row -> row.step() == null)
+        List<TraceRow> outcomes = rows.stream()
+                .filter(row -> row.step() == null && !row.eventType().equals(KNOWLEDGE_SOURCES))
                 .sorted(Comparator.comparing(TraceRow::createdAt)).toList();
+        List<KnowledgeSource> sources = rows.stream().filter(row -> row.eventType().equals(KNOWLEDGE_SOURCES))
+                .flatMap(row -> sources(row.outputSummary()).stream()).toList();
         Instant recordedAt = rows.stream().map(TraceRow::createdAt).min(Comparator.naturalOrder()).orElseThrow();
         return new Turn(loaded.getFirst().turnId(), loaded.getFirst().leadMessage(), recordedAt, steps, outcomes,
-                TurnTotals.of(steps));
+                TurnTotals.of(steps), sources);
+    }
+
+    private static List<KnowledgeSource> sources(String json) {
+        try {
+            return Json.MAPPER.readValue(json, new TypeReference<List<KnowledgeSource>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A turn's knowledge sources are not the JSON they were written as", e);
+        }
     }
 
     private static Loaded load(ResultSet rs) throws SQLException {

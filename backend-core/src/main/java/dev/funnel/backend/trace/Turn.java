@@ -1,5 +1,6 @@
 package dev.funnel.backend.trace;
 
+import dev.funnel.backend.knowledge.KnowledgeSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +12,10 @@ import java.util.UUID;
  * @param leadMessage that message's text; null when it had none (media) or was deleted
  * @param recordedAt  when the turn's rows were written: the turn's end, after the model answered
  * @param outcomes    rows that are not steps: handoff, wait_decided, reply_suppressed...
+ * @param sources     the knowledge base snippets the generate step was given, best first; empty for none
  */
 public record Turn(UUID turnId, String leadMessage, Instant recordedAt, List<TraceRow> steps,
-                   List<TraceRow> outcomes, TurnTotals totals) {
+                   List<TraceRow> outcomes, TurnTotals totals, List<KnowledgeSource> sources) {
 
     /** The turn without its rows, for a list of turns. */
     public record Summary(UUID turnId, String leadMessage, Instant recordedAt, int steps, List<String> outcomes,

@@ -11,6 +11,7 @@ import dev.funnel.backend.ctas.CtaRepository;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.db.Tx;
 import dev.funnel.backend.followups.FollowupPlanner;
+import dev.funnel.backend.knowledge.KnowledgeBase;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.pipeline.DecisionAction;
@@ -64,6 +65,7 @@ public final class TurnProcessor {
     private final OutboundSender sender;
     private final ConversationEvents events;
     private final FollowupPlanner followups;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
     private final Map<ConversationRef, Failures> retries = new ConcurrentHashMap<>();
     private final OrganisationRepository organisations = new OrganisationRepository();
@@ -76,7 +78,7 @@ public final class TurnProcessor {
     public TurnProcessor(Db db, LlmSettingsService llmSettings, WorkerConfig config, LlmClients clients,
                          OrganisationPrompts prompts,
                          TraceRepository traces, OutboundSender sender, ConversationEvents events,
-                         FollowupPlanner followups, Clock clock) {
+                         FollowupPlanner followups, KnowledgeBase knowledge, Clock clock) {
         this.db = db;
         this.llmSettings = llmSettings;
         this.config = config;
@@ -86,6 +88,7 @@ public final class TurnProcessor {
         this.sender = sender;
         this.events = events;
         this.followups = followups;
+        this.knowledge = knowledge;
         this.clock = clock;
     }
 
@@ -118,7 +121,7 @@ public final class TurnProcessor {
         try {
             Prepared prepared = db.inTransaction(tx -> new Prepared(prompts.forOrganisation(tx, ref.organisationId()),
                     context.build(tx, start.org(), start.conversation(), start.pending(), clock.instant())));
-            result = new Pipeline(client, prepared.prompts()).run(prepared.input(), PipelineContext.policy(start.org()));
+            result = new Pipeline(client, prepared.prompts(), knowledge.lookup(ref.organisationId())).run(prepared.input(), PipelineContext.policy(start.org()));
         } catch (PipelineException e) {
             return failed(ref, start.conversation(), start.pending(), e, llm.model());
         }
@@ -155,6 +158,7 @@ public final class TurnProcessor {
             for (StepTrace step : result.trace()) {
                 traces.recordStep(tx, current.organisationId(), current.id(), lastInbound, step, model, now);
             }
+            traces.recordSources(tx, current.organisationId(), current.id(), lastInbound, result.sources(), now);
             if (!messages.allPending(tx, pending)) {
                 traces.recordOutcome(tx, current.organisationId(), current.id(), lastInbound, "turn_superseded",
                         "Another backend's turn answered some of these messages first; this reply was dropped", now);

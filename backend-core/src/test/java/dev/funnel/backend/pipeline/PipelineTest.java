@@ -1,5 +1,6 @@
 package dev.funnel.backend.pipeline;
 
+import dev.funnel.backend.knowledge.KnowledgeHit;
 import dev.funnel.backend.testing.ScriptedLlmServer;
 import dev.funnel.backend.testing.ScriptedLlmServer.RecordedRequest;
 import java.util.List;
@@ -196,5 +197,44 @@ class PipelineTest {
         // the summary gets the reply sent, not the analysis and decision again
         assertThat(summarize.user()).contains("Reply sent now: \"Great question! Our premium plan is ₹4,999/month")
                 .doesNotContain("situation_summary");
+    }
+
+    @Test
+    void whenTheAnalysisNeedsKnowledgeTheSnippetsFoundForTheLeadGoIntoTheGeneratePrompt() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+        List<String> asked = new java.util.ArrayList<>();
+        KnowledgeHit hit = new KnowledgeHit(java.util.UUID.randomUUID(), "prices.md", 2, null, 0.71,
+                "Premium plan\n\nThe premium plan costs 49 euros a month.");
+        Pipeline grounded = new Pipeline(new LlmClient(new LlmSettings(server.baseUrl(), "test-key", "test-model")),
+                PromptLibrary.defaults(), question -> {
+                    asked.add(question);
+                    return List.of(hit);
+                });
+
+        PipelineResult result = grounded.run(SeedAnswers.input(), SeedAnswers.POLICY);
+
+        assertThat(asked).singleElement().satisfies(question -> assertThat(question)
+                .contains(SeedAnswers.LEAD_QUESTION).endsWith("premium plan pricing"));
+        assertThat(result.sources()).containsExactly(hit);
+        RecordedRequest generate = server.requests().stream().filter(r -> r.step() == GENERATE).findFirst()
+                .orElseThrow();
+        assertThat(generate.user()).contains("Knowledge base (the only source for prices")
+                .contains("[1] prices.md: Premium plan / The premium plan costs 49 euros a month.");
+    }
+
+    @Test
+    void withoutANeedForKnowledgeTheKnowledgeBaseIsNotAsked() {
+        scriptHappyPath(SeedAnswers.SEND_NOW);
+        server.script(ANALYZE, SeedAnswers.ANALYSIS.replace("\"required\": true", "\"required\": false"));
+        Pipeline grounded = new Pipeline(new LlmClient(new LlmSettings(server.baseUrl(), "test-key", "test-model")),
+                PromptLibrary.defaults(), question -> {
+                    throw new AssertionError("the knowledge base was asked: " + question);
+                });
+
+        PipelineResult result = grounded.run(SeedAnswers.input(), SeedAnswers.POLICY);
+
+        assertThat(result.sources()).isEmpty();
+        assertThat(server.requests().stream().filter(r -> r.step() == GENERATE).findFirst().orElseThrow().user())
+                .doesNotContain("Knowledge base");
     }
 }

@@ -36,6 +36,7 @@ class PromptLibraryTest {
         PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
         PromptVariables.putDecision(variables, Decision.fromJson(SeedAnswers.SEND_NOW));
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
+        variables.put("knowledge", PromptVariables.knowledge(List.of()));
 
         for (PipelineStep step : PipelineStep.values()) {
             RenderedPrompt prompt = library.forStep(step).render(variables);
@@ -53,6 +54,7 @@ class PromptLibraryTest {
         PromptVariables.putAnalysis(variables, Analysis.fromJson(SeedAnswers.ANALYSIS));
         PromptVariables.putDecision(variables, Decision.fromJson(SeedAnswers.SEND_NOW));
         variables.put("bot_reply", PromptVariables.botReply(GeneratedMessage.fromJson(SeedAnswers.MESSAGE)));
+        variables.put("knowledge", PromptVariables.knowledge(List.of()));
 
         for (PipelineStep step : PipelineStep.values()) {
             RenderedPrompt prompt = library.forStep(step).render(variables);

@@ -43,7 +43,8 @@ class OrganisationIsolationTest {
     /** What only the first organisation has: none of it may reach the second one's admin. */
     private static final List<String> ALPHA_ONLY = List.of(LEAD_PHONE, "Alpha lead asks a private question",
             "Alpha's private answer", "Isolated Alpha", "ops@isolatedalpha.test", "alpha_private_cta",
-            "alpha_private_template", "Alpha Importer", "alpha-importer@alpha.test");
+            "alpha_private_template", "Alpha Importer", "alpha-importer@alpha.test",
+            "alpha-private-prices.txt", "Alpha's private price list");
 
     private static SoloStack alpha;
     private static ApiClient mallory;
@@ -73,6 +74,11 @@ class OrganisationIsolationTest {
                  "components":[{"type":"BODY","text":"Your order is ready"}]}""")));
         api.post("/leads", """
                 {"phone":"+441632960001","name":"Alpha Importer","email":"alpha-importer@alpha.test"}""");
+        ids.put("documents", created(api.post("/knowledge/documents?name=alpha-private-prices.txt", "text/plain",
+                "Alpha's private price list".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        // indexed before the snapshots, which must not see it change by itself
+        Waits.until("the knowledge document", WAIT, () -> api.get("/knowledge/documents/" + ids.get("documents"))
+                .body().path("status").asText().equals("ready"));
         assertThat(ids.values()).doesNotContainNull().allSatisfy(id -> assertThat(id).isNotBlank());
 
         mallory = ApiClient.admin(alpha.backend().baseUri(), "Mallory Ltd", "mallory@mallory.test");
@@ -205,8 +211,8 @@ class OrganisationIsolationTest {
     private static Map<String, JsonNode> snapshot() {
         Map<String, JsonNode> seen = new LinkedHashMap<>();
         for (String path : List.of("/organisation", "/users", "/conversations", "/leads", "/ctas", "/templates",
-                "/prompts", "/settings/whatsapp", "/settings/llm", "/conversations/" + ids.get("conversations")
-                        + "/messages", "/conversations/" + ids.get("conversations") + "/followups")) {
+                "/prompts", "/settings/whatsapp", "/settings/llm", "/knowledge/documents",
+                "/conversations/" + ids.get("conversations") + "/messages", "/conversations/" + ids.get("conversations") + "/followups")) {
             ApiClient.Response r = alpha.api().get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             seen.put(path, r.body());

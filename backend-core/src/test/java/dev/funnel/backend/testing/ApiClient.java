@@ -136,6 +136,11 @@ public final class ApiClient {
         }
     }
 
+    /** Posts a file's bytes as the body (e.g. a PDF as {@code application/pdf}). */
+    public Response post(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

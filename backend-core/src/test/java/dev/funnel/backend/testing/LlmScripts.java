@@ -10,11 +10,20 @@ public final class LlmScripts {
 
     /** A run that decides SEND_NOW and writes {@code reply}. */
     public static void sendNow(ScriptedLlmServer llm, String reply) {
+        sendNow(llm, reply, false, "");
+    }
+
+    /** As {@link #sendNow(ScriptedLlmServer, String)}, the analysis asking the knowledge base about {@code query}. */
+    public static void sendNowWithKnowledge(ScriptedLlmServer llm, String reply, String query) {
+        sendNow(llm, reply, true, query);
+    }
+
+    private static void sendNow(ScriptedLlmServer llm, String reply, boolean needKb, String query) {
         llm.script(PipelineStep.ANALYZE, """
                 {"situation_summary":"Lead asked about pricing","lead_goal_guess":"Check the price",
                  "missing_info":["team size"],"detected_objections":[],"stage_recommendation":"pricing",
                  "risk_flags":{"spam_risk":"low","policy_risk":"low","hallucination_risk":"low"},
-                 "need_kb":{"required":false,"query":""},"confidence":0.9}""");
+                 "need_kb":{"required":%s,"query":"%s"},"confidence":0.9}""".formatted(needKb, query));
         llm.script(PipelineStep.DECIDE, """
                 {"action":"SEND_NOW","why":"Direct pricing question","next_stage":"pricing",
                  "recommended_cta":null,"followup_in_minutes":0,"template_required":false}""");

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * step. The step is recognised by the {@code Funnel pipeline step: <id>} line every prompt's
  * system section starts with, so tests drive the real langchain4j client over real HTTP. Its usage
  * counts are real token counts (OpenAI's o200k_base tokeniser), so traces and benchmarks are true to size.
+ * It also answers {@code /v1/embeddings}, with vectors of the inputs' words (the remote embeddings' path).
  */
 public final class ScriptedLlmServer implements AutoCloseable {
 
@@ -42,6 +43,8 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private record Failure(int status, String body) {
     }
 
+    /** The length of the vectors {@code /v1/embeddings} answers. */
+    public static final int EMBEDDING_DIMENSIONS = 64;
     private static final Pattern STEP_LINE = Pattern.compile("Funnel pipeline step: *([A-Za-z_-]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Encoding TOKENS = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
@@ -53,6 +56,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private final Map<PipelineStep, Queue<Failure>> failures = new EnumMap<>(PipelineStep.class);
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger embeddingInputs = new AtomicInteger();
     private volatile java.time.Duration delay = java.time.Duration.ZERO;
     private volatile boolean roughTokenCounts;
 
@@ -125,10 +129,15 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath()
+                    .equals("/v1/embeddings")) {
+                respond(exchange, 200, embeddings(JSON.readTree(exchange.getRequestBody())));
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath()
                     .equals("/v1/chat/completions")) {
-                respond(exchange, 404, error("ScriptedLlmServer only answers POST /v1/chat/completions, not "
-                        + exchange.getRequestMethod() + " " + exchange.getRequestURI()));
+                respond(exchange, 404, error("ScriptedLlmServer only answers POST /v1/chat/completions and"
+                        + " /v1/embeddings, not " + exchange.getRequestMethod() + " " + exchange.getRequestURI()));
                 return;
             }
             try {
@@ -236,6 +245,38 @@ public final class ScriptedLlmServer implements AutoCloseable {
                 .put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         return body.toString();
+    }
+
+    /**
+     * OpenAI's embeddings answer: for each input, a bag of its words hashed into
+     * {@link #EMBEDDING_DIMENSIONS} numbers, so texts sharing words are near each other.
+     */
+    private String embeddings(JsonNode request) {
+        embeddingInputs.addAndGet(request.path("input").size());
+        ObjectNode body = JSON.createObjectNode().put("object", "list").put("model", request.path("model").asText());
+        var data = body.putArray("data");
+        int tokens = 0;
+        for (JsonNode input : request.path("input")) {
+            float[] vector = new float[EMBEDDING_DIMENSIONS];
+            for (String word : input.asText().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty()) {
+                    vector[Math.floorMod(word.hashCode(), EMBEDDING_DIMENSIONS)] += 1;
+                    tokens++;
+                }
+            }
+            ObjectNode item = data.addObject().put("object", "embedding").put("index", data.size() - 1);
+            var values = item.putArray("embedding");
+            for (float v : vector) {
+                values.add(v);
+            }
+        }
+        body.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
+        return body.toString();
+    }
+
+    /** How many texts the embeddings endpoint has embedded. */
+    public int embeddedTexts() {
+        return embeddingInputs.get();
     }
 
     private static String error(String message) {

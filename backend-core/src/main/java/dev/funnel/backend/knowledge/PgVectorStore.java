@@ -1,0 +1,71 @@
+package dev.funnel.backend.knowledge;
+
+import dev.funnel.backend.db.DataAccessException;
+import dev.funnel.backend.db.Db;
+import dev.funnel.backend.db.Tx;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Exact cosine search by PostgreSQL with the pgvector extension: chunks carry their embedding in a
+ * {@code vector} column too, and the database orders them by {@code <=>} (cosine distance), so no
+ * vectors are held in the backend's memory.
+ */
+final class PgVectorStore implements VectorStore {
+
+    private static final Logger LOG = Logger.getLogger(PgVectorStore.class.getName());
+
+    private final Db db;
+
+    private PgVectorStore(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * pgvector when the database is PostgreSQL and the extension is there or can be created (it needs
+     * the package installed and the right to create it); empty otherwise, for the portable store.
+     */
+    static Optional<VectorStore> tryEnable(Db db) {
+        if (!db.isPostgres()) {
+            return Optional.empty();
+        }
+        try {
+            db.inTransactionRun(tx -> tx.update("CREATE EXTENSION IF NOT EXISTS vector"));
+            db.inTransactionRun(tx -> tx.update(
+                    "ALTER TABLE knowledge_chunks ADD COLUMN IF NOT EXISTS embedding_vector vector"));
+            return Optional.of(new PgVectorStore(db));
+        } catch (DataAccessException e) {
+            LOG.log(Level.INFO, "pgvector is not available (" + rootMessage(e)
+                    + "); the knowledge base searches in Java (portable store)");
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "pgvector";
+    }
+
+    @Override
+    public List<Scored> search(UUID organisationId, String model, float[] query, int limit) {
+        String vector = Vectors.pgvector(query);
+        return db.inTransaction(tx -> tx.query("""
+                SELECT c.document_id, c.chunk_index, 1 - (c.embedding_vector <=> CAST(? AS vector)) AS score
+                FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
+                WHERE c.organisation_id = ? AND c.embedding_model = ? AND d.status = ?
+                ORDER BY c.embedding_vector <=> CAST(? AS vector) LIMIT ?""",
+                rs -> new Scored(Tx.uuid(rs, "document_id"), rs.getInt("chunk_index"), rs.getDouble("score")),
+                vector, organisationId, model, KnowledgeDocument.READY, vector, limit));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

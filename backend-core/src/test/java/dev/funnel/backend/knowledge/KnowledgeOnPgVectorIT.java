@@ -1,0 +1,53 @@
+package dev.funnel.backend.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.funnel.backend.events.EventBus;
+import dev.funnel.backend.testing.TestDatabases;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * The knowledge base on a PostgreSQL with pgvector: the same contract, searched by the database. It
+ * runs when {@code FUNNEL_TEST_PGVECTOR_URL} names such a server, e.g.
+ * {@code jdbc:postgresql://127.0.0.1:55432/postgres?user=postgres&password=postgres} (a user that may
+ * create databases and the extension); each test gets a fresh database there. Skipped otherwise: the
+ * embedded PostgreSQL of the other tests has no pgvector.
+ */
+@EnabledIfEnvironmentVariable(named = "FUNNEL_TEST_PGVECTOR_URL", matches = ".+")
+class KnowledgeOnPgVectorIT extends KnowledgeContract {
+
+    private static final String SERVER = System.getenv("FUNNEL_TEST_PGVECTOR_URL");
+
+    @Override
+    protected TestDatabases.DbUrl database() {
+        String name = "funnel_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(SERVER); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + SERVER, e);
+        }
+        URI server = URI.create(SERVER.substring("jdbc:".length()));
+        String url = "jdbc:" + server.getScheme() + "://" + server.getAuthority() + "/" + name
+                + (server.getQuery() == null ? "" : "?" + server.getQuery());
+        return new TestDatabases.DbUrl(url, null, null);
+    }
+
+    @Test
+    void theDatabaseSearchesWithPgvector() {
+        EventBus bus = new EventBus(db, Clock.systemUTC(), Duration.ofHours(1));
+        try (KnowledgeBase knowledge = new KnowledgeBase(db, OFFLINE, bus, Clock.systemUTC())) {
+            assertThat(knowledge.status(UUID.randomUUID()).store()).isEqualTo("pgvector");
+        } finally {
+            bus.close();
+        }
+    }
+}
