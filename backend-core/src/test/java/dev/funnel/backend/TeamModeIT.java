@@ -171,9 +171,9 @@ class TeamModeIT {
         Set<String> unanswered = new LinkedHashSet<>();
         Set<String> answered = new HashSet<>();
         for (String line : request.user().split("\n")) {
-            if (line.startsWith("lead ")) {
+            if (line.startsWith("lead:") || line.startsWith("lead ")) {
                 unanswered.addAll(names(line));
-            } else if (line.startsWith("bot ")) {
+            } else if (line.startsWith("bot:") || line.startsWith("bot ")) {
                 answered.addAll(names(line));
             }
         }
