@@ -20,12 +20,16 @@ import java.util.stream.Stream;
  */
 final class JourneyBackend implements AutoCloseable {
 
-    private final LaunchedBackend backend;
+    private final BackendLauncher launcher;
+    private final Map<String, String> environment;
     private final Path dataDir;
+    private LaunchedBackend backend;
 
-    private JourneyBackend(LaunchedBackend backend, Path dataDir) {
-        this.backend = backend;
+    private JourneyBackend(BackendLauncher launcher, Map<String, String> environment, Path dataDir) {
+        this.launcher = launcher;
+        this.environment = environment;
         this.dataDir = dataDir;
+        this.backend = launcher.start(environment);
     }
 
     /** @param environment more settings, e.g. WHATSAPP_GRAPH_URL */
@@ -34,9 +38,19 @@ final class JourneyBackend implements AutoCloseable {
         assertThat(launcher).as("the embedded backend launcher").isPresent();
         Path dataDir = Files.createTempDirectory("funnel-journey");
         Map<String, String> env = new HashMap<>(environment);
-        env.put("FUNNEL_PORT", "0");
+        env.putIfAbsent("FUNNEL_PORT", "0");
         env.put("FUNNEL_DATA_DIR", dataDir.toString());
-        return new JourneyBackend(launcher.get().start(env), dataDir);
+        return new JourneyBackend(launcher.get(), Map.copyOf(env), dataDir);
+    }
+
+    /** Stops the backend, as a crash or an upgrade would; {@link #start()} brings it back on its data folder. */
+    void stop() {
+        backend.stop();
+    }
+
+    /** Starts it again on the same data folder (and port, when one was given). */
+    void start() {
+        backend = launcher.start(environment);
     }
 
     URI baseUri() {
