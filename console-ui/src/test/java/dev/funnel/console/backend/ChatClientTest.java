@@ -16,9 +16,7 @@ class ChatClientTest {
     @BeforeEach
     void start() throws IOException {
         server = new ScriptedHttpServer();
-        client = HttpBackendClient.create(server.baseUri());
-        server.answer("POST /auth/login", 200, HttpBackendClientTest.AUTH_RESPONSE);
-        client.login(new Credentials("sam@acme.example", "pw"));
+        client = HttpBackendClientTest.signedIn(server);
     }
 
     @AfterEach

@@ -26,12 +26,7 @@ class HttpBackendClientKnowledgeTest {
     @BeforeEach
     void start() throws IOException {
         server = new ScriptedHttpServer();
-        client = HttpBackendClient.create(server.baseUri());
-        server.answer("POST /auth/login", 200, """
-                {"access_token":"tok-1","token_type":"bearer",
-                 "user":{"id":"u1","name":"Sam","email":"sam@acme.example","role":"admin","organisation_id":"o1"},
-                 "organisation":{"id":"o1","name":"Acme"}}""");
-        client.login(new Credentials("sam@acme.example", "pw"));
+        client = HttpBackendClientTest.signedIn(server);
     }
 
     @AfterEach

@@ -21,6 +21,14 @@ class HttpBackendClientTest {
              "user":{"id":"u1","name":"Sam","email":"sam@acme.example","role":"admin","organisation_id":"o1"},
              "organisation":{"id":"o1","name":"Acme"},"unexpected_field":42}""";
 
+    /** A client on {@code server}, signed in as an admin (the login answered by the server). */
+    static HttpBackendClient signedIn(ScriptedHttpServer server) {
+        HttpBackendClient client = HttpBackendClient.create(server.baseUri());
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        client.login(new Credentials("sam@acme.example", "pw"));
+        return client;
+    }
+
     private ScriptedHttpServer server;
     private HttpBackendClient client;
 
