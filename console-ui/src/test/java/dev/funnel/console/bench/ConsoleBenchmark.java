@@ -166,6 +166,11 @@ public final class ConsoleBenchmark {
                 : Path.of("console-ui", "console.jvmopts");
         List<String> options = new ArrayList<>(Files.readAllLines(file).stream()
                 .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
+        // for diagnosis, e.g. -Dbench.consoleOptions="-XX:NativeMemoryTracking=summary -Xlog:gc:file=gc.log"
+        String extra = System.getProperty("bench.consoleOptions", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(Arrays.asList(extra.split("\\s+")));
+        }
         if (System.getenv("DISPLAY") == null) {
             options.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
         }
