@@ -47,7 +47,9 @@ final class PulseMeter {
 
     /** Call on the FX thread. */
     void start() {
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+        // G1's "Concurrent GC" and ZGC's "Cycles" report work beside the application, not pauses
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(bean -> !bean.getName().contains("Concurrent") && !bean.getName().contains("Cycles")).toList()) {
             ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
                 if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                     gcPauses.add(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
