@@ -46,6 +46,9 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class InboxViewModel implements BackendEventListener {
 
+    /** The backend's first page (200) with room for the conversations that become active while shown. */
+    static final int MAX_LISTED = 500;
+
     private final BackendClient client;
     private final TaskExecutor executor;
     private final Navigator navigator;
@@ -202,6 +205,7 @@ public final class InboxViewModel implements BackendEventListener {
     /**
      * Inserts or replaces the conversation and moves it to the top: it just had activity. A change of its
      * unread count alone (someone read it) leaves it where it is; a new message in the open chat is read.
+     * The list keeps the {@value #MAX_LISTED} latest, so a busy day does not grow it to every conversation.
      */
     void upsert(Conversation conversation) {
         alerts.changed(conversation);
@@ -215,6 +219,9 @@ public final class InboxViewModel implements BackendEventListener {
                 conversations.remove(index);
             }
             conversations.add(0, conversation);
+            if (conversations.size() > MAX_LISTED) {
+                conversations.remove(MAX_LISTED, conversations.size());
+            }
         }
         chat.conversationUpdated(conversation);
         if (isOpen(conversation.id())) {
@@ -234,14 +241,15 @@ public final class InboxViewModel implements BackendEventListener {
         return open != null && open.id().equals(conversationId);
     }
 
+    /**
+     * A conversation not listed yet (new, or below the first page) is left to the conversation.updated
+     * the backend sends after every new message: fetching the whole list again here did so for most
+     * messages of a large inbox, many times a second under load.
+     */
     private void messageCreated(Message message) {
         chat.messageCreated(message);
-        Optional<Conversation> known = find(message.conversationId());
-        if (known.isPresent()) {
-            upsert(known.get().withLastMessage(message.content(), message.createdAt()));
-        } else {
-            refreshConversations(); // a conversation we have not seen yet
-        }
+        find(message.conversationId())
+                .ifPresent(known -> upsert(known.withLastMessage(message.content(), message.createdAt())));
     }
 
     private void attentionRequired(String conversationId, String reason) {

@@ -1,0 +1,191 @@
+package dev.funnel.console.bench;
+
+import dev.funnel.backend.testing.LlmScripts;
+import dev.funnel.backend.testing.RecordingGraphServer;
+import dev.funnel.backend.testing.ScriptedLlmServer;
+import dev.funnel.backend.testing.Webhooks;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * "Never freeze" (issue 6, point 5), printed as figures, never asserted: a data folder with one
+ * organisation and 10,000 conversations; the console started in its own JVM as a person starts it,
+ * several times (cold start to a usable inbox); then 50 lead messages a second for 60 s through the
+ * console's embedded backend (webhook, queue, worker, scripted model, Graph API stand-in, live events
+ * to the console over /ws) while the console records its FX pulse gaps and runLater waits; resident
+ * memory of the console process (console and embedded backend in one JVM) throughout.
+ * Run: {@code ./funnel bench console [coldStarts] [leads] [messagesPerSecond] [seconds]} (docs/benchmarks.md).
+ */
+public final class ConsoleBenchmark {
+
+    private ConsoleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int coldStarts = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int leads = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int perSecond = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        try (ScriptedLlmServer llm = ScriptedLlmServer.start(); RecordingGraphServer graph = RecordingGraphServer.start()) {
+            LlmScripts.sendNow(llm, InboxSeed.REPLY);
+            Path dataDir = Files.createTempDirectory("funnel-console-bench");
+            Map<String, String> environment = new HashMap<>(InboxSeed.environment(dataDir.toString(), llm.baseUrl(),
+                    graph.baseUrl().toString()));
+            long seedStart = System.nanoTime();
+            InboxSeed seed = InboxSeed.create(environment, leads);
+            System.out.printf("seeded %,d conversations (lead, question, bot answer) in %.1f s%n",
+                    leads, (System.nanoTime() - seedStart) / 1e9);
+
+            int port = freePort();
+            environment.put("FUNNEL_PORT", String.valueOf(port));
+            List<String> jvmOptions = jvmOptions();
+            Path log = Path.of("target", "console-bench.log");
+            Files.createDirectories(log.getParent());
+            System.out.println("console JVM options: " + String.join(" ", jvmOptions));
+            System.out.println("display: " + (System.getenv("DISPLAY") != null
+                    ? "Glass GTK on DISPLAY " + System.getenv("DISPLAY") : "Monocle headless (no DISPLAY)")
+                    + "; console log: " + log.toAbsolutePath());
+
+            List<Double> usable = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            for (int run = 1; run <= coldStarts; run++) {
+                ConsoleProcess console = ConsoleProcess.start(jvmOptions, environment, log, seed.email(), seed.password());
+                double window = console.await("MARK window", 120).seconds();
+                double loginScreen = console.await("MARK login-screen", 120).seconds();
+                ConsoleProcess.Line inbox = console.await("MARK inbox", 120);
+                ConsoleProcess.Usage atInbox = console.usage();
+                double live = console.await("MARK live", 120).seconds();
+                usable.add(inbox.seconds());
+                cpu.add(atInbox.cpuSeconds());
+                System.out.printf("cold start %d: window %.2f s, sign-in screen (embedded backend up) %.2f s,"
+                                + " inbox with %s conversations listed %.2f s (%.1f s of CPU), live %.2f s, RSS %.0f MB;"
+                                + " %s%n", run, window, loginScreen, inbox.text().split(" ")[2], inbox.seconds(),
+                        atInbox.cpuSeconds(), live, atInbox.rssMb(), loadAverage());
+                if (run < coldStarts) {
+                    console.close();
+                } else {
+                    underLoad(console, seed, graph, port, perSecond, seconds);
+                }
+            }
+            System.out.printf("cold start to a usable inbox over %d runs: %s s (target <= 3 s); CPU time by then: %s s%n",
+                    usable.size(), spread(usable), spread(cpu));
+            deleteFolder(dataDir);
+        }
+        System.exit(0);
+    }
+
+    /** "median 2.10, min 1.90, max 2.60" */
+    private static String spread(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return "median %.2f, min %.2f, max %.2f".formatted(sorted[sorted.length / 2], sorted[0],
+                sorted[sorted.length - 1]);
+    }
+
+    /** How busy the shared machine is: the benchmark's figures depend on it. */
+    private static String loadAverage() throws IOException {
+        String[] averages = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return "machine load average %s (1 min) on %d CPUs".formatted(averages[0],
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Lead messages at {@code perSecond} for {@code seconds}, to known leads mostly and some new ones. */
+    private static void underLoad(ConsoleProcess console, InboxSeed seed, RecordingGraphServer graph, int port,
+                                  int perSecond, int seconds) throws Exception {
+        Thread.sleep(2000);
+        ConsoleProcess.Usage idle = console.usage();
+        console.ask("reset", "RESET");
+        URI webhook = URI.create("http://127.0.0.1:" + port + "/webhook");
+        RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+        AtomicInteger refused = new AtomicInteger();
+        int total = perSecond * seconds;
+        int repliesBefore = graph.sendCount();
+        double maxRss = 0;
+        long start = System.nanoTime();
+        long periodNanos = 1_000_000_000L / perSecond;
+        try (ExecutorService posters = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * periodNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                // four in five from leads already in the inbox (most far below the first page), one in five new
+                String from = random.nextInt(5) == 0 ? "3362" + (1000000 + i)
+                        : seed.phones().get(random.nextInt(seed.phones().size()));
+                byte[] body = Webhooks.text(seed.phoneNumberId(), from, "wamid.load." + i,
+                        java.time.Instant.now().getEpochSecond(),
+                        InboxSeed.QUESTIONS[random.nextInt(InboxSeed.QUESTIONS.length)]);
+                posters.submit(() -> {
+                    if (Webhooks.postSigned(webhook, InboxSeed.APP_SECRET, body) != 200) {
+                        refused.incrementAndGet();
+                    }
+                });
+                if (i % perSecond == 0) {
+                    maxRss = Math.max(maxRss, console.usage().rssMb());
+                }
+            }
+        }
+        double sent = (System.nanoTime() - start) / 1e9;
+        long waitUntil = System.nanoTime() + 60_000_000_000L;
+        while (graph.sendCount() - repliesBefore < total && System.nanoTime() < waitUntil) {
+            Thread.sleep(100);
+            maxRss = Math.max(maxRss, console.usage().rssMb());
+        }
+        double answered = (System.nanoTime() - start) / 1e9;
+        String report = console.ask("report", "REPORT");
+        double cpuUnderLoad = console.usage().cpuSeconds() - idle.cpuSeconds();
+        System.out.printf("load: %,d lead messages in %.1f s (%d a second, %d refused), %,d bot replies sent"
+                        + " by %.1f s%n", total, sent, perSecond, refused.get(), graph.sendCount() - repliesBefore,
+                answered);
+        System.out.println("FX thread under load (ms): " + report.substring("REPORT ".length())
+                + " (target: no pulse gap over 50 ms)");
+        System.out.printf("console process CPU during the load: %.1f s in %.1f s (%.0f%% of one CPU); %s%n",
+                cpuUnderLoad, answered, 100 * cpuUnderLoad / answered, loadAverage());
+        Thread.sleep(10_000);
+        ConsoleProcess.Usage after = console.usage();
+        System.out.printf("memory: RSS idle %.0f MB, max during load %.0f MB, 10 s after %.0f MB, peak (VmHWM) %.0f MB"
+                + " (target <= 400 MB)%n", idle.rssMb(), maxRss, after.rssMb(), after.peakMb());
+        console.close();
+    }
+
+    /** console-ui/console.jvmopts, as ./funnel console reads it, plus Monocle when there is no display. */
+    static List<String> jvmOptions() throws IOException {
+        Path file = Files.exists(Path.of("console.jvmopts")) ? Path.of("console.jvmopts")
+                : Path.of("console-ui", "console.jvmopts");
+        List<String> options = new ArrayList<>(Files.readAllLines(file).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
+        // for diagnosis, e.g. -Dbench.consoleOptions="-XX:NativeMemoryTracking=summary -Xlog:gc:file=gc.log"
+        String extra = System.getProperty("bench.consoleOptions", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        if (System.getenv("DISPLAY") == null) {
+            options.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
+        }
+        return options;
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

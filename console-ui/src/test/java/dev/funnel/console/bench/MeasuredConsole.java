@@ -1,0 +1,137 @@
+package dev.funnel.console.bench;
+
+import dev.funnel.console.ConsoleApp;
+import dev.funnel.console.backend.BackendLauncher;
+import dev.funnel.console.common.ConsolePreferences;
+import dev.funnel.console.common.MemoryPreferences;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The console as a person starts it ("This computer", then sign in), run in its own JVM by
+ * {@link ConsoleBenchmark}. A person's clicks are made the moment each screen is ready, and each
+ * milestone is printed as {@code MARK <name> <epoch ms>}: the parent measures from its process
+ * start. It then answers {@code reset}, {@code report} and {@code quit} on standard input with
+ * figures from its {@link PulseMeter}.
+ */
+public final class MeasuredConsole {
+
+    private static final int POLL_MS = 5;
+
+    private MeasuredConsole() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String email = args[0];
+        String password = args[1];
+        PulseMeter meter = new PulseMeter();
+        ConsoleApp app = new ConsoleApp(new ConsolePreferences(new MemoryPreferences()), BackendLauncher.findEmbedded(),
+                System.getenv());
+        Platform.startup(() -> {
+            app.start(new Stage());
+            meter.start();
+        });
+        mark("window");
+
+        Button connect = await(() -> enabled(lookup("#connectButton")));
+        onFx(() -> {
+            connect.fire();
+            return null;
+        });
+        mark("connect");
+        Button login = await(() -> lookup("#loginButton") instanceof Button b ? b : null);
+        mark("login-screen");
+        onFx(() -> {
+            ((TextInputControl) lookup("#email")).setText(email);
+            ((TextInputControl) lookup("#password")).setText(password);
+            login.fire();
+            return null;
+        });
+        int shown = await(() -> lookup("#conversationList") instanceof ListView<?> list && !list.getItems().isEmpty()
+                ? list.getItems().size() : null);
+        mark("inbox " + shown);
+        await(() -> lookup("#connectionStatus") instanceof Label status && "Live".equals(status.getText()) ? true : null);
+        mark("live");
+
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+            switch (command.strip()) {
+                case "reset" -> {
+                    meter.reset();
+                    System.out.println("RESET");
+                }
+                case "report" -> {
+                    int listed = onFx(() -> lookup("#conversationList") instanceof ListView<?> list
+                            ? list.getItems().size() : -1);
+                    System.out.println("REPORT " + meter.report() + " listed=" + listed);
+                }
+                case "quit" -> {
+                    onFx(() -> {
+                        app.stop();
+                        return null;
+                    });
+                    System.out.println("BYE");
+                    System.exit(0);
+                }
+                default -> System.out.println("UNKNOWN " + command);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void mark(String milestone) {
+        System.out.println("MARK " + milestone + " " + System.currentTimeMillis());
+    }
+
+    /** The node with this CSS selector in the console's window, or null; on the FX thread. */
+    private static Node lookup(String selector) {
+        for (Window window : Window.getWindows()) {
+            Scene scene = window.getScene();
+            Node found = scene == null ? null : scene.lookup(selector);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static Button enabled(Node node) {
+        return node instanceof Button button && !button.isDisabled() ? button : null;
+    }
+
+    /** Asks the FX thread every few milliseconds until {@code probe} gives a value. */
+    private static <T> T await(Supplier<T> probe) throws InterruptedException, ExecutionException {
+        while (true) {
+            T value = onFx(probe);
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws InterruptedException, ExecutionException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get();
+    }
+}
