@@ -37,4 +37,14 @@ class KnowledgeOnPgVectorIT extends KnowledgeContract {
             bus.close();
         }
     }
+
+    @Test
+    void theVectorsStayInTheTableRows() {
+        // next to the portable bytes a row passes 2 KB: with pgvector's default storage (EXTERNAL) every
+        // vector went to the TOAST table and each search read them back one by one
+        String storage = db.inTransaction(tx -> tx.queryOne("SELECT attstorage FROM pg_attribute"
+                + " WHERE attrelid = 'knowledge_chunks'::regclass AND attname = 'embedding_vector'",
+                rs -> rs.getString(1))).orElseThrow();
+        assertThat(storage).isEqualTo("m");
+    }
 }
