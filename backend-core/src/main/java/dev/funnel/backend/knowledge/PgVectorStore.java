@@ -56,14 +56,16 @@ final class PgVectorStore implements VectorStore {
 
     @Override
     public List<Scored> search(UUID organisationId, String model, float[] query, int limit) {
-        String vector = Vectors.pgvector(query);
+        // the question is cast once in q: once the driver prepares the statement on the server, PostgreSQL's
+        // generic plan evaluated an inline CAST(? AS vector) for every chunk (3.5 s instead of 0.13 s at 100k)
         return db.inTransaction(tx -> tx.query("""
-                SELECT c.document_id, c.chunk_index, 1 - (c.embedding_vector <=> CAST(? AS vector)) AS score
-                FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
+                WITH q AS MATERIALIZED (SELECT CAST(? AS vector) AS v)
+                SELECT c.document_id, c.chunk_index, 1 - (c.embedding_vector <=> q.v) AS score
+                FROM q, knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
                 WHERE c.organisation_id = ? AND c.embedding_model = ? AND d.status = ?
-                ORDER BY c.embedding_vector <=> CAST(? AS vector) LIMIT ?""",
+                ORDER BY c.embedding_vector <=> q.v LIMIT ?""",
                 rs -> new Scored(Tx.uuid(rs, "document_id"), rs.getInt("chunk_index"), rs.getDouble("score")),
-                vector, organisationId, model, KnowledgeDocument.READY, vector, limit));
+                Vectors.pgvector(query), organisationId, model, KnowledgeDocument.READY, limit));
     }
 
     private static String rootMessage(Throwable e) {
