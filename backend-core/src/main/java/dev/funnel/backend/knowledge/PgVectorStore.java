@@ -34,8 +34,13 @@ final class PgVectorStore implements VectorStore {
         }
         try {
             db.inTransactionRun(tx -> tx.update("CREATE EXTENSION IF NOT EXISTS vector"));
-            db.inTransactionRun(tx -> tx.update(
-                    "ALTER TABLE knowledge_chunks ADD COLUMN IF NOT EXISTS embedding_vector vector"));
+            db.inTransactionRun(tx -> {
+                tx.update("ALTER TABLE knowledge_chunks ADD COLUMN IF NOT EXISTS embedding_vector vector");
+                // vector's own storage is EXTERNAL: next to the portable bytes, a 384-float row passes 2 KB and
+                // each vector went to the TOAST table, read back row by row at every search (10x slower).
+                // MAIN keeps it in the row and moves the portable bytes out instead.
+                tx.update("ALTER TABLE knowledge_chunks ALTER COLUMN embedding_vector SET STORAGE MAIN");
+            });
             return Optional.of(new PgVectorStore(db));
         } catch (DataAccessException e) {
             LOG.log(Level.INFO, "pgvector is not available (" + rootMessage(e)
@@ -51,14 +56,16 @@ final class PgVectorStore implements VectorStore {
 
     @Override
     public List<Scored> search(UUID organisationId, String model, float[] query, int limit) {
-        String vector = Vectors.pgvector(query);
+        // the question is cast once in q: once the driver prepares the statement on the server, PostgreSQL's
+        // generic plan evaluated an inline CAST(? AS vector) for every chunk (3.5 s instead of 0.13 s at 100k)
         return db.inTransaction(tx -> tx.query("""
-                SELECT c.document_id, c.chunk_index, 1 - (c.embedding_vector <=> CAST(? AS vector)) AS score
-                FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
+                WITH q AS MATERIALIZED (SELECT CAST(? AS vector) AS v)
+                SELECT c.document_id, c.chunk_index, 1 - (c.embedding_vector <=> q.v) AS score
+                FROM q, knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
                 WHERE c.organisation_id = ? AND c.embedding_model = ? AND d.status = ?
-                ORDER BY c.embedding_vector <=> CAST(? AS vector) LIMIT ?""",
+                ORDER BY c.embedding_vector <=> q.v LIMIT ?""",
                 rs -> new Scored(Tx.uuid(rs, "document_id"), rs.getInt("chunk_index"), rs.getDouble("score")),
-                vector, organisationId, model, KnowledgeDocument.READY, vector, limit));
+                Vectors.pgvector(query), organisationId, model, KnowledgeDocument.READY, limit));
     }
 
     private static String rootMessage(Throwable e) {

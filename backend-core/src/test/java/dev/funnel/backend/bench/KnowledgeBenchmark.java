@@ -11,6 +11,7 @@ import dev.funnel.backend.knowledge.KnowledgeDocument;
 import dev.funnel.backend.knowledge.KnowledgeFixtures;
 import dev.funnel.backend.knowledge.SyntheticChunks;
 import dev.funnel.backend.organisations.OrganisationRepository;
+import dev.funnel.backend.testing.PostgresServer;
 import dev.funnel.backend.testing.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ import java.util.UUID;
  * labelled handbook questions, and search latency p50/p99 at 10,000 and 100,000 chunks, both the vector
  * search alone and a whole search (embed the question, score, fetch the best texts), with the heap the
  * organisation's vectors take. Run: {@code ./funnel bench knowledge} (see docs/benchmarks.md).
+ * With {@code --postgres <jdbc url>} (a user that may create databases), each part runs on a fresh
+ * database of that PostgreSQL server instead, searched by pgvector when the server has it.
  */
 public final class KnowledgeBenchmark {
 
@@ -39,17 +42,23 @@ public final class KnowledgeBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length != 0 && !(args.length == 2 && args[0].equals("--postgres"))) {
+            throw new IllegalArgumentException("usage: KnowledgeBenchmark [--postgres <jdbc url>]");
+        }
+        String postgres = args.length == 2 ? args[1] : null;
         Embedder embedder = Embedder.create(KnowledgeConfig.OFFLINE);
-        System.out.printf(Locale.ROOT, "Knowledge base benchmark, model %s, %d cores, max heap %d MB%n",
-                embedder.name(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        ingest(embedder);
+        System.out.printf(Locale.ROOT, "Knowledge base benchmark, model %s, %d cores, max heap %d MB, on %s%n",
+                embedder.name(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                postgres == null ? "H2 files" : "PostgreSQL (" + postgres.replaceAll("password=[^&]*", "password=…")
+                        + ")");
+        ingest(embedder, postgres);
         for (int chunks : new int[] {10_000, 100_000}) {
-            search(embedder, chunks);
+            search(embedder, postgres, chunks);
         }
     }
 
-    private static void ingest(Embedder embedder) throws IOException {
-        try (Bench bench = Bench.open(embedder)) {
+    private static void ingest(Embedder embedder, String postgres) throws IOException {
+        try (Bench bench = Bench.open(embedder, postgres)) {
             embedder.embed("warm up the model");
             byte[] pdf = KnowledgeFixtures.catalogue(100);
             long start = System.nanoTime();
@@ -73,20 +82,22 @@ public final class KnowledgeBenchmark {
         }
     }
 
-    private static void search(Embedder embedder, int chunks) throws IOException {
-        try (Bench bench = Bench.open(embedder)) {
+    private static void search(Embedder embedder, String postgres, int chunks) throws IOException {
+        try (Bench bench = Bench.open(embedder, postgres)) {
             long start = System.nanoTime();
             SyntheticChunks.add(bench.db(), bench.org(), chunks, embedder.name(), embedder.dimensions(), chunks);
             System.out.printf(Locale.ROOT, "%,d chunks: stored in %.1f s%n", chunks, (System.nanoTime() - start) / 1e9);
             List<float[]> questions = KnowledgeFixtures.questions().stream()
                     .map(q -> embedder.embed(q.question())).toList();
-            SyntheticChunks.VectorSearch vectors = SyntheticChunks.portable(bench.db());
+            SyntheticChunks.VectorSearch vectors = SyntheticChunks.of(bench.db());
 
             long heapBefore = usedHeap();
             long load = System.nanoTime();
             vectors.search(bench.org(), embedder.name(), questions.getFirst(), 5);
-            System.out.printf(Locale.ROOT, "  first search (reads the vectors into memory): %.0f ms; vectors take ~%d MB"
-                    + " of heap%n", (System.nanoTime() - load) / 1e6, (usedHeap() - heapBefore) >> 20);
+            System.out.printf(Locale.ROOT, "  %s store, first search (%s): %.0f ms; vectors take ~%d MB of heap%n",
+                    vectors.kind(), vectors.kind().equals("pgvector") ? "in the database"
+                            : "reads the vectors into memory",
+                    (System.nanoTime() - load) / 1e6, (usedHeap() - heapBefore) >> 20);
             long[] vectorOnly = new long[SEARCHES];
             for (int i = 0; i < SEARCHES; i++) {
                 long t = System.nanoTime();
@@ -120,15 +131,22 @@ public final class KnowledgeBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
-    /** A knowledge base on a fresh H2 file with one organisation. */
-    private record Bench(Path dir, Db db, EventBus bus, KnowledgeBase knowledge, UUID org) implements AutoCloseable {
+    /**
+     * A knowledge base with one organisation on a fresh H2 file, or on a fresh database of the PostgreSQL
+     * server {@code postgres} names (dropped at close).
+     */
+    private record Bench(Path dir, String postgres, String url, Db db, EventBus bus, KnowledgeBase knowledge,
+                         UUID org) implements AutoCloseable {
 
-        static Bench open(Embedder embedder) throws IOException {
+        static Bench open(Embedder embedder, String postgres) throws IOException {
             Path dir = Files.createTempDirectory("funnel-knowledge-bench");
-            Db db = Db.open(BackendConfig.h2Url(dir.resolve("funnel")), "sa", "");
+            String url = postgres == null ? BackendConfig.h2Url(dir.resolve("funnel"))
+                    : PostgresServer.createDatabase(postgres, "funnel_bench_");
+            Db db = postgres == null ? Db.open(url, "sa", "") : Db.open(url, null, null);
             EventBus bus = new EventBus(db, Clock.systemUTC(), Duration.ofHours(1));
             UUID org = db.inTransaction(tx -> new OrganisationRepository().create(tx, "Bench", Instant.now())).id();
-            return new Bench(dir, db, bus, new KnowledgeBase(db, embedder, bus, Clock.systemUTC()), org);
+            KnowledgeBase knowledge = new KnowledgeBase(db, embedder, bus, Clock.systemUTC());
+            return new Bench(dir, postgres, url, db, bus, knowledge, org);
         }
 
         @Override
@@ -136,6 +154,9 @@ public final class KnowledgeBenchmark {
             knowledge.close();
             bus.close();
             db.close();
+            if (postgres != null) {
+                PostgresServer.dropDatabase(postgres, url);
+            }
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

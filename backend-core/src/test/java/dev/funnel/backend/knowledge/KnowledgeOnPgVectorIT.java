@@ -3,12 +3,8 @@ package dev.funnel.backend.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.funnel.backend.events.EventBus;
+import dev.funnel.backend.testing.PostgresServer;
 import dev.funnel.backend.testing.TestDatabases;
-import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,16 +25,7 @@ class KnowledgeOnPgVectorIT extends KnowledgeContract {
 
     @Override
     protected TestDatabases.DbUrl database() {
-        String name = "funnel_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(SERVER); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create a test database on " + SERVER, e);
-        }
-        URI server = URI.create(SERVER.substring("jdbc:".length()));
-        String url = "jdbc:" + server.getScheme() + "://" + server.getAuthority() + "/" + name
-                + (server.getQuery() == null ? "" : "?" + server.getQuery());
-        return new TestDatabases.DbUrl(url, null, null);
+        return new TestDatabases.DbUrl(PostgresServer.createDatabase(SERVER, "funnel_"), null, null);
     }
 
     @Test
@@ -49,5 +36,15 @@ class KnowledgeOnPgVectorIT extends KnowledgeContract {
         } finally {
             bus.close();
         }
+    }
+
+    @Test
+    void theVectorsStayInTheTableRows() {
+        // next to the portable bytes a row passes 2 KB: with pgvector's default storage (EXTERNAL) every
+        // vector went to the TOAST table and each search read them back one by one
+        String storage = db.inTransaction(tx -> tx.queryOne("SELECT attstorage FROM pg_attribute"
+                + " WHERE attrelid = 'knowledge_chunks'::regclass AND attname = 'embedding_vector'",
+                rs -> rs.getString(1))).orElseThrow();
+        assertThat(storage).isEqualTo("m");
     }
 }

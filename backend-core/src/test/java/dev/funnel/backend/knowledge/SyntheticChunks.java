@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * Many chunks in a knowledge base without embedding them, for search benchmarks: random unit vectors
  * (search time does not depend on what the vectors say), stored as indexing would store them, and the
- * portable store's vector search on its own.
+ * vector search on its own, by the store the knowledge base picks for the database (pgvector or portable).
  */
 public final class SyntheticChunks {
 
@@ -24,7 +24,7 @@ public final class SyntheticChunks {
 
     /** Adds {@code count} ready chunks of {@code dimensions}, embedded by {@code model}, in documents of 1,000. */
     public static void add(Db db, UUID organisationId, int count, String model, int dimensions, long seed) {
-        KnowledgeRepository repository = new KnowledgeRepository(false);
+        KnowledgeRepository repository = new KnowledgeRepository(PgVectorStore.tryEnable(db).isPresent());
         Random random = new Random(seed);
         for (int first = 0; first < count; first += CHUNKS_PER_DOCUMENT) {
             List<KnowledgeRepository.EmbeddedChunk> chunks = new ArrayList<>();
@@ -44,13 +44,28 @@ public final class SyntheticChunks {
         }
     }
 
-    /** The portable store's nearest-vector search alone (no question to embed, no texts to fetch). */
+    /** The store's nearest-vector search alone (no question to embed, no texts to fetch). */
     public interface VectorSearch {
         int search(UUID organisationId, String model, float[] query, int limit);
+
+        /** "portable" or "pgvector". */
+        String kind();
     }
 
-    public static VectorSearch portable(Db db) {
-        PortableStore store = new PortableStore(db, new KnowledgeRepository(false));
-        return (organisationId, model, query, limit) -> store.search(organisationId, model, query, limit).size();
+    /** The vector search of the store {@link KnowledgeBase} would use on {@code db}. */
+    public static VectorSearch of(Db db) {
+        VectorStore store = PgVectorStore.tryEnable(db)
+                .orElseGet(() -> new PortableStore(db, new KnowledgeRepository(false)));
+        return new VectorSearch() {
+            @Override
+            public int search(UUID organisationId, String model, float[] query, int limit) {
+                return store.search(organisationId, model, query, limit).size();
+            }
+
+            @Override
+            public String kind() {
+                return store.kind();
+            }
+        };
     }
 }
