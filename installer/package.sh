@@ -94,11 +94,25 @@ stage_jar() {
 # or Helidon's are reached only through META-INF/services, so every jar is a root), plus modules used
 # only reflectively: jdk.unsupported (sun.misc.Unsafe), jdk.localedata (dates and numbers in the
 # person's language), jdk.charsets, jdk.zipfs.
+# Jar by jar: a modular jar whose descriptor requires a module that is not shipped (commons-compress asks
+# for commons-lang3, which the console never loads) stops jdeps; such a jar is read without its versioned
+# entries (as the class path loads it, an unnamed module).
 console_modules() {
-    local detected
-    detected=$("$jdk_bin/jdeps" --multi-release "$java_major" --ignore-missing-deps --print-module-deps \
-        "$1/funnel-console.jar" "$1"/libs/*.jar)
-    echo "$detected,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.zipfs"
+    local jar deps all=""
+    if all=$("$jdk_bin/jdeps" --multi-release "$java_major" --ignore-missing-deps --print-module-deps \
+            "$1/funnel-console.jar" "$1"/libs/*.jar 2>/dev/null); then
+        echo "$all,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.zipfs"
+        return
+    fi
+    all=""
+    for jar in "$1/funnel-console.jar" "$1"/libs/*.jar; do
+        deps=$("$jdk_bin/jdeps" --multi-release "$java_major" --ignore-missing-deps --print-module-deps \
+                --class-path "$1/libs/*" "$jar" 2>/dev/null) \
+            || deps=$("$jdk_bin/jdeps" --multi-release base --ignore-missing-deps --print-module-deps \
+                --class-path "$1/libs/*" "$jar")
+        [ -n "$deps" ] && all="$all,$deps"
+    done
+    echo "$all,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.zipfs" | tr ',' '\n' | sed '/^$/d' | sort -u | paste -sd, -
 }
 
 # One --java-options per line of console-ui/console.jvmopts (blank lines and # comments skipped).

@@ -216,8 +216,8 @@ public final class TokenBenchmark {
                 answer += step.path("completion_tokens").asInt();
                 estimate += estimated;
             }
-            System.out.printf("%-5d %-10s %8d %8d %9d   full turn: %d tokens (target <= 1,500)%n", turn, "all four",
-                    prompt, answer, estimate, prompt + answer);
+            System.out.printf("%-5d %-10s %8d %8d %9d   prompt tokens of the full turn: %d (target <= 1,500);"
+                    + " with the answers: %d%n", turn, "all four", prompt, answer, estimate, prompt, prompt + answer);
             promptTokens.add(prompt);
         }
         if (promptTokens.size() == 2) {
