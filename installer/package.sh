@@ -94,25 +94,29 @@ stage_jar() {
 # or Helidon's are reached only through META-INF/services, so every jar is a root), plus modules used
 # only reflectively: jdk.unsupported (sun.misc.Unsafe), jdk.localedata (dates and numbers in the
 # person's language), jdk.charsets, jdk.zipfs.
-# Jar by jar: a modular jar whose descriptor requires a module that is not shipped (commons-compress asks
-# for commons-lang3, which the console never loads) stops jdeps; such a jar is read without its versioned
-# entries (as the class path loads it, an unnamed module).
+# A modular jar whose descriptor requires a module that is not shipped (commons-compress, brought by the offline
+# embedding model, asks for commons-lang3, which the console never loads) stops jdeps: such a jar is read on its
+# own without its versioned entries (as the class path loads it: an unnamed module) and left out of the rest.
 console_modules() {
-    local jar deps all=""
-    if all=$("$jdk_bin/jdeps" --multi-release "$java_major" --ignore-missing-deps --print-module-deps \
-            "$1/funnel-console.jar" "$1"/libs/*.jar 2>/dev/null); then
-        echo "$all,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.zipfs"
-        return
-    fi
-    all=""
-    for jar in "$1/funnel-console.jar" "$1"/libs/*.jar; do
-        deps=$("$jdk_bin/jdeps" --multi-release "$java_major" --ignore-missing-deps --print-module-deps \
-                --class-path "$1/libs/*" "$jar" 2>/dev/null) \
-            || deps=$("$jdk_bin/jdeps" --multi-release base --ignore-missing-deps --print-module-deps \
-                --class-path "$1/libs/*" "$jar")
-        [ -n "$deps" ] && all="$all,$deps"
+    local jars=("$1/funnel-console.jar" "$1"/libs/*.jar) extra="" out name jar kept
+    while ! out=$("$jdk_bin/jdeps" --multi-release "$java_major" --ignore-missing-deps --print-module-deps \
+            "${jars[@]}" 2>&1); do
+        name=$(sed -n 's/.*required by \([^ ,]*\).*/\1/p' <<<"$out" | head -n1)
+        [ -n "$name" ] || { echo "$out" >&2; return 1; }
+        kept=()
+        for jar in "${jars[@]}"; do
+            if "$jdk_bin/jar" --describe-module --file="$jar" --release "$java_major" 2>/dev/null \
+                    | grep -q "^$name@"; then
+                extra="$extra,$("$jdk_bin/jdeps" --multi-release base --ignore-missing-deps --print-module-deps "$jar")"
+            else
+                kept+=("$jar")
+            fi
+        done
+        [ ${#kept[@]} -lt ${#jars[@]} ] || { echo "$out" >&2; return 1; }
+        jars=("${kept[@]}")
     done
-    echo "$all,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.zipfs" | tr ',' '\n' | sed '/^$/d' | sort -u | paste -sd, -
+    echo "$out$extra,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.zipfs" | tr ',' '\n' | sed '/^$/d' | sort -u \
+        | paste -sd, -
 }
 
 # One --java-options per line of console-ui/console.jvmopts (blank lines and # comments skipped).
