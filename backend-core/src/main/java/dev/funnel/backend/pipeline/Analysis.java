@@ -26,7 +26,7 @@ public record Analysis(String situationSummary, String leadGoalGuess, List<Strin
         needKb = needKb == null ? NeedKb.NONE : needKb;
         // models sometimes answer 1.2 or -0.1; NaN means they wrote nonsense, which is no confidence
         confidence = Double.isNaN(confidence) ? 0 : Math.clamp(confidence, 0.0, 1.0);
-        leadLanguage = leadLanguage == null || leadLanguage.isBlank() ? "und" : leadLanguage.strip();
+        leadLanguage = Fields.language(leadLanguage);
     }
 
     public static Analysis fromJson(String json) {

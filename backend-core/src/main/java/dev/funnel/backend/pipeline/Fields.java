@@ -39,9 +39,16 @@ final class Fields {
         return value.strip();
     }
 
-    /** A language code such as "en" or "hi-Latn"; "und" (undetermined) when the model left it out. */
+    /** The BCP 47 code for a language not (yet) known. */
+    static final String UNDETERMINED_LANGUAGE = "und";
+
+    /** A language code such as "en" or "hi-Latn"; "und" (undetermined) when none was given. */
     static String language(String value) {
-        return value == null || value.isBlank() ? "und" : value.strip();
+        return value == null || value.isBlank() ? UNDETERMINED_LANGUAGE : value.strip();
+    }
+
+    static boolean undetermined(String language) {
+        return UNDETERMINED_LANGUAGE.equals(language);
     }
 
     static List<String> list(List<String> values) {

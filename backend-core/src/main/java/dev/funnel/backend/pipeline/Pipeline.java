@@ -137,7 +137,7 @@ public final class Pipeline {
 
     /** The language the lead writes in: the analysis's, else the one stored for the conversation. */
     private static String language(Analysis analysis, PipelineInput input) {
-        return "und".equals(analysis.leadLanguage()) ? input.leadLanguage() : analysis.leadLanguage();
+        return Fields.undetermined(analysis.leadLanguage()) ? input.leadLanguage() : analysis.leadLanguage();
     }
 
     /**

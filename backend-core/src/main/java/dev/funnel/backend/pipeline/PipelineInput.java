@@ -55,7 +55,7 @@ public record PipelineInput(String businessName, String businessProfile, String 
             throw new IllegalArgumentException("follow-up counts and caps cannot be negative");
         }
         Objects.requireNonNull(timeZone, "timeZone");
-        leadLanguage = leadLanguage == null || leadLanguage.isBlank() ? "und" : leadLanguage.strip();
+        leadLanguage = Fields.language(leadLanguage);
         newMessages = newMessages == null ? lastMessages : List.copyOf(newMessages);
     }
 

@@ -131,7 +131,7 @@ public final class PromptVariables {
         values.put("total_nudges", String.valueOf(input.totalNudges()));
         values.put("max_followups_24h", String.valueOf(input.maxFollowups24h()));
         values.put("max_followups_total", String.valueOf(input.maxFollowupsTotal()));
-        values.put("language", "und".equals(input.leadLanguage())
+        values.put("language", Fields.undetermined(input.leadLanguage())
                 ? "(not known yet: write in the language and script of the lead's last message)"
                 : input.leadLanguage());
         values.put("max_words", String.valueOf(input.maxWords()));
@@ -186,7 +186,7 @@ public final class PromptVariables {
                 analysis.confidence())));
         variables.put(ANALYSIS_FOR_REPLY.name(), StepJson.writeCompact(new ForReply(analysis.leadGoalGuess(),
                 analysis.missingInfo(), analysis.detectedObjections(), analysis.needKb(),
-                "und".equals(analysis.leadLanguage()) ? null : analysis.leadLanguage())));
+                Fields.undetermined(analysis.leadLanguage()) ? null : analysis.leadLanguage())));
     }
 
     /** The risks a decision's rules act on: those above low (a rule is about a high risk, never a low one). */
