@@ -89,6 +89,8 @@ class LiveEventsTest {
 
         try (EventsClient back = away.reconnect(OptionalLong.empty())) {
             back.send(away.resumeMessage());
+            // the resume is answered before the next change, which then arrives live after it
+            back.awaitSeq(away.missed().getLast(), WAIT);
             away.change("release");
             back.awaitSeq(away.missed().getLast(), WAIT);
 
