@@ -5,6 +5,7 @@ import dev.funnel.console.backend.HttpBackendClient;
 import dev.funnel.console.common.ConsolePreferences;
 import dev.funnel.console.common.ControlsFxNotifier;
 import dev.funnel.console.common.FxTaskExecutor;
+import dev.funnel.console.common.ServerChoice;
 import dev.funnel.console.setup.ServerConnector;
 import dev.funnel.console.shell.Shell;
 import java.util.Map;
@@ -16,8 +17,7 @@ import javafx.stage.Stage;
 public final class ConsoleApp extends Application {
 
     private final ConsolePreferences preferences;
-    private final Optional<BackendLauncher> embedded;
-    private final Map<String, String> environment;
+    private final ServerConnector connector;
     private FxTaskExecutor executor;
     private Shell shell;
 
@@ -30,14 +30,16 @@ public final class ConsoleApp extends Application {
     public ConsoleApp(ConsolePreferences preferences, Optional<BackendLauncher> embedded,
                       Map<String, String> environment) {
         this.preferences = preferences;
-        this.embedded = embedded;
-        this.environment = environment;
+        this.connector = new ServerConnector(embedded, HttpBackendClient::create, environment);
+        // a person who chose "This computer" last time gets it again: start it while the window opens
+        if (preferences.rememberedServer().filter(choice -> choice.mode() == ServerChoice.Mode.EMBEDDED).isPresent()) {
+            connector.startEmbeddedEarly();
+        }
     }
 
     @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
-        ServerConnector connector = new ServerConnector(embedded, HttpBackendClient::create, environment);
         shell = new Shell(stage, executor, preferences, connector, new ControlsFxNotifier(stage));
         shell.start();
     }
@@ -47,6 +49,8 @@ public final class ConsoleApp extends Application {
     public void stop() {
         if (shell != null) {
             shell.close();
+        } else {
+            connector.close();
         }
         if (executor != null) {
             executor.close();

@@ -1,10 +1,14 @@
 package dev.funnel.console;
 
-import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
- * Entry point for {@code java -jar}: a main class that extends {@link Application} would make the
- * JDK insist on JavaFX being on the module path, so this one only delegates.
+ * Entry point for {@code java -jar}. It makes the app before starting JavaFX (rather than through
+ * {@code Application.launch}, which starts the toolkit first), so that for a returning person who
+ * uses "This computer" the built-in server starts while the toolkit and the window do. The app is
+ * stopped, and its server with it, when its window closes.
  */
 public final class ConsoleMain {
 
@@ -12,6 +16,11 @@ public final class ConsoleMain {
     }
 
     public static void main(String[] args) {
-        Application.launch(ConsoleApp.class, args);
+        ConsoleApp app = new ConsoleApp();
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, closed -> app.stop());
+            app.start(stage);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.funnel.console.common;
 
+import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -24,10 +25,19 @@ public final class ConsolePreferences {
         return new ConsolePreferences(Preferences.userRoot().node("dev/funnel/console"));
     }
 
+    /** The server chosen last time, or "This computer" for a first start. */
     public ServerChoice lastServer() {
-        ServerChoice.Mode mode = "REMOTE".equals(node.get(SERVER_MODE, "")) ? ServerChoice.Mode.REMOTE
-                : ServerChoice.Mode.EMBEDDED;
-        return new ServerChoice(mode, node.get(SERVER_URL, ""));
+        return rememberedServer().orElse(new ServerChoice(ServerChoice.Mode.EMBEDDED, ""));
+    }
+
+    /** The server chosen last time; empty until a connection succeeded once. */
+    public Optional<ServerChoice> rememberedServer() {
+        String mode = node.get(SERVER_MODE, "");
+        if (mode.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServerChoice("REMOTE".equals(mode) ? ServerChoice.Mode.REMOTE
+                : ServerChoice.Mode.EMBEDDED, node.get(SERVER_URL, "")));
     }
 
     public void rememberServer(ServerChoice choice) {

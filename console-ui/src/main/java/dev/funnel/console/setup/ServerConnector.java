@@ -8,11 +8,14 @@ import dev.funnel.console.common.WebAddresses;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * Reaches the chosen backend: starts the embedded one (once per run) or checks a team server's
- * {@code /health}, then asks whether it has an organisation yet. Blocking; run it through a TaskExecutor.
+ * Reaches the chosen backend: starts the embedded one (once per run, possibly early, while the window
+ * opens) or checks a team server's {@code /health}, then asks whether it has an organisation yet.
+ * Blocking; run it through a TaskExecutor.
  */
 public final class ServerConnector implements AutoCloseable {
 
@@ -23,7 +26,7 @@ public final class ServerConnector implements AutoCloseable {
     private final Optional<BackendLauncher> launcher;
     private final Function<URI, BackendClient> clients;
     private final Map<String, String> environment;
-    private LaunchedBackend embedded;
+    private CompletableFuture<LaunchedBackend> embedded;
 
     public ServerConnector(Optional<BackendLauncher> launcher, Function<URI, BackendClient> clients,
                            Map<String, String> environment) {
@@ -48,20 +51,51 @@ public final class ServerConnector implements AutoCloseable {
         return new Connection(client, client.setupStatus().hasOrganisation());
     }
 
-    private synchronized URI startEmbedded() {
-        if (embedded == null) {
+    /**
+     * Starts the embedded backend on a thread of its own and returns at once: for a person who chose
+     * "This computer" last time, the server starts while the window opens instead of after it.
+     */
+    public void startEmbeddedEarly() {
+        if (launcher.isPresent()) {
+            embeddedStart();
+        }
+    }
+
+    private URI startEmbedded() {
+        try {
+            return embeddedStart().join().baseUri();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The embedded backend's start, begun once (again after a failed one). */
+    private synchronized CompletableFuture<LaunchedBackend> embeddedStart() {
+        if (embedded == null || embedded.isCompletedExceptionally()) {
             BackendLauncher available = launcher.orElseThrow(() -> new IllegalStateException(
                     "This build of the console has no built-in server; choose a team server instead."));
-            embedded = available.start(environment);
+            embedded = new CompletableFuture<>();
+            CompletableFuture<LaunchedBackend> starting = embedded;
+            Thread.ofPlatform().name("embedded-backend-start").daemon().start(() -> {
+                try {
+                    starting.complete(available.start(environment));
+                } catch (RuntimeException | Error e) {
+                    starting.completeExceptionally(e);
+                }
+            });
         }
-        return embedded.baseUri();
+        return embedded;
     }
 
     /** Stops the embedded backend with the console, so its database file is closed cleanly. */
     @Override
     public synchronized void close() {
         if (embedded != null) {
-            embedded.stop();
+            try {
+                embedded.join().stop();
+            } catch (CompletionException failedToStart) {
+                // nothing runs, nothing to stop
+            }
             embedded = null;
         }
     }

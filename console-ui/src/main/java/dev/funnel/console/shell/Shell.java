@@ -115,15 +115,24 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
-        showServerChoice();
+        // a returning person goes straight back to the server they used last; the choice shows its progress
+        ServerChoiceViewModel choice = serverChoice();
         stage.show();
+        if (preferences.rememberedServer().isPresent()) {
+            choice.connect();
+        }
     }
 
     @Override
     public void showServerChoice() {
+        serverChoice();
+    }
+
+    private ServerChoiceViewModel serverChoice() {
         endSession();
         var viewModel = new ServerChoiceViewModel(connector, preferences, executor, this);
         show(Fxml.load(ServerChoiceView.class, "ServerChoiceView.fxml", new ServerChoiceView(viewModel)));
+        return viewModel;
     }
 
     @Override

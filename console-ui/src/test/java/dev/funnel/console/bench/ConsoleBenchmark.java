@@ -1,9 +1,12 @@
 package dev.funnel.console.bench;
 
+import dev.funnel.backend.testing.ApiClient;
+import dev.funnel.backend.testing.EventsClient;
 import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
 import dev.funnel.backend.testing.Webhooks;
+import dev.funnel.console.common.MemoryPreferences;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,12 +24,13 @@ import java.util.random.RandomGenerator;
 
 /**
  * "Never freeze" (issue 6, point 5), printed as figures, never asserted: a data folder with one
- * organisation and 10,000 conversations; the console started in its own JVM as a person starts it,
- * several times (cold start to a usable inbox); then 50 lead messages a second for 60 s through the
- * console's embedded backend (webhook, queue, worker, scripted model, Graph API stand-in, live events
- * to the console over /ws) while the console records its FX pulse gaps and runLater waits; resident
- * memory of the console process (console and embedded backend in one JVM) throughout.
- * Run: {@code ./funnel bench console [coldStarts] [leads] [messagesPerSecond] [seconds]} (docs/benchmarks.md).
+ * organisation and 10,000 conversations; the console started in its own JVM as a returning person
+ * starts it, from its installed jars: once to train the JVM's AOT cache, then several times with it
+ * (cold start to a usable inbox); then 50 live events a second for 60 s, made by lead messages
+ * through the console's embedded backend (webhook, queue, worker, scripted model, Graph API stand-in,
+ * live events to the console over /ws) while the console records its FX pulse gaps and runLater
+ * waits; resident memory of the console process (console and embedded backend in one JVM) throughout.
+ * Run: {@code ./funnel bench console [coldStarts] [leads] [eventsPerSecond] [seconds]} (docs/benchmarks.md).
  */
 public final class ConsoleBenchmark {
 
@@ -36,7 +40,7 @@ public final class ConsoleBenchmark {
     public static void main(String[] args) throws Exception {
         int coldStarts = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int leads = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int perSecond = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int eventsPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         try (ScriptedLlmServer llm = ScriptedLlmServer.start(); RecordingGraphServer graph = RecordingGraphServer.start()) {
             LlmScripts.sendNow(llm, InboxSeed.REPLY);
@@ -58,10 +62,27 @@ public final class ConsoleBenchmark {
                     ? "Glass GTK on DISPLAY " + System.getenv("DISPLAY") : "Monocle headless (no DISPLAY)")
                     + "; console log: " + log.toAbsolutePath());
 
+            String classPath = consoleClassPath();
+            Path aotCache = Path.of("target", "console-bench.aot");
+            Files.deleteIfExists(aotCache);
+            System.out.println("class path: the console's jar and libs/ as installed, and the benchmark's own classes");
+            // the first start trains the JVM's AOT cache (JDK 25) as ./funnel console's first start does
+            ConsoleProcess training = ConsoleProcess.start(with(jvmOptions, "-XX:AOTCacheOutput=" + aotCache),
+                    classPath, environment, log, seed.email(), seed.password());
+            double trainedInbox = training.await("MARK inbox", 180).seconds();
+            training.await("MARK live", 120);
+            long writing = System.nanoTime();
+            training.close(300);
+            System.out.printf("first start (training run, no AOT cache yet): inbox after %.2f s; the cache (%.0f MB)"
+                            + " written at exit in %.1f s%n", trainedInbox, Files.size(aotCache) / 1e6,
+                    (System.nanoTime() - writing) / 1e9);
+            jvmOptions = with(jvmOptions, "-XX:AOTCache=" + aotCache);
+
             List<Double> usable = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
             for (int run = 1; run <= coldStarts; run++) {
-                ConsoleProcess console = ConsoleProcess.start(jvmOptions, environment, log, seed.email(), seed.password());
+                ConsoleProcess console = ConsoleProcess.start(jvmOptions, classPath, environment, log, seed.email(),
+                        seed.password());
                 double window = console.await("MARK window", 120).seconds();
                 double loginScreen = console.await("MARK login-screen", 120).seconds();
                 ConsoleProcess.Line inbox = console.await("MARK inbox", 120);
@@ -76,7 +97,7 @@ public final class ConsoleBenchmark {
                 if (run < coldStarts) {
                     console.close();
                 } else {
-                    underLoad(console, seed, graph, port, perSecond, seconds);
+                    underLoad(console, seed, graph, port, eventsPerSecond, seconds);
                 }
             }
             System.out.printf("cold start to a usable inbox over %d runs: %s s (target <= 3 s); CPU time by then: %s s%n",
@@ -100,28 +121,39 @@ public final class ConsoleBenchmark {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    /** Lead messages at {@code perSecond} for {@code seconds}, to known leads mostly and some new ones. */
+    /**
+     * Live events at {@code eventsPerSecond} for {@code seconds}, as a console hears them on /ws: made by
+     * lead messages through the real path (each brings the lead's message, the bot's reply and their
+     * conversation updates), paced by the events a second console connection has heard so far. Four
+     * in five messages come from leads already in the inbox (most far below the first page), one in
+     * five from new leads.
+     */
     private static void underLoad(ConsoleProcess console, InboxSeed seed, RecordingGraphServer graph, int port,
-                                  int perSecond, int seconds) throws Exception {
+                                  int eventsPerSecond, int seconds) throws Exception {
         Thread.sleep(2000);
         ConsoleProcess.Usage idle = console.usage();
         console.ask("reset", "RESET");
-        URI webhook = URI.create("http://127.0.0.1:" + port + "/webhook");
+        URI base = URI.create("http://127.0.0.1:" + port);
+        URI webhook = base.resolve("/webhook");
         RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
         AtomicInteger refused = new AtomicInteger();
-        int total = perSecond * seconds;
         int repliesBefore = graph.sendCount();
         double maxRss = 0;
+        ApiClient api = new ApiClient(base);
+        api.logIn(seed.email(), seed.password());
+        EventsClient liveEvents = new EventsClient(base, api.token());
+        int total = 0;
+        double eventsPerMessage = 4; // learned as the events come
         long start = System.nanoTime();
-        long periodNanos = 1_000_000_000L / perSecond;
+        long nextRssSample = start;
         try (ExecutorService posters = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
-                long due = start + i * periodNanos;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            for (long now = start; now - start < seconds * 1_000_000_000L; now = System.nanoTime()) {
+                double elapsed = (now - start) / 1e9;
+                if (total * eventsPerMessage >= eventsPerSecond * elapsed) {
+                    Thread.sleep(5);
+                    continue;
                 }
-                // four in five from leads already in the inbox (most far below the first page), one in five new
+                int i = total++;
                 String from = random.nextInt(5) == 0 ? "3362" + (1000000 + i)
                         : seed.phones().get(random.nextInt(seed.phones().size()));
                 byte[] body = Webhooks.text(seed.phoneNumberId(), from, "wamid.load." + i,
@@ -132,12 +164,17 @@ public final class ConsoleBenchmark {
                         refused.incrementAndGet();
                     }
                 });
-                if (i % perSecond == 0) {
+                if (now >= nextRssSample) {
                     maxRss = Math.max(maxRss, console.usage().rssMb());
+                    if (total >= 20) {
+                        eventsPerMessage = Math.max(1, (double) liveEvents.events().size() / total);
+                    }
+                    nextRssSample = now + 1_000_000_000L;
                 }
             }
         }
         double sent = (System.nanoTime() - start) / 1e9;
+        int eventsWhileSending = liveEvents.events().size();
         long waitUntil = System.nanoTime() + 60_000_000_000L;
         while (graph.sendCount() - repliesBefore < total && System.nanoTime() < waitUntil) {
             Thread.sleep(100);
@@ -146,9 +183,13 @@ public final class ConsoleBenchmark {
         double answered = (System.nanoTime() - start) / 1e9;
         String report = console.ask("report", "REPORT");
         double cpuUnderLoad = console.usage().cpuSeconds() - idle.cpuSeconds();
-        System.out.printf("load: %,d lead messages in %.1f s (%d a second, %d refused), %,d bot replies sent"
-                        + " by %.1f s%n", total, sent, perSecond, refused.get(), graph.sendCount() - repliesBefore,
+        System.out.printf("load: %,d lead messages in %.1f s (%.1f a second, %d refused), %,d bot replies sent"
+                        + " by %.1f s%n", total, sent, total / sent, refused.get(), graph.sendCount() - repliesBefore,
                 answered);
+        int events = liveEvents.events().size();
+        liveEvents.close();
+        System.out.printf("live events to each console: %,d while the messages came (%.1f a second; asked for %d),"
+                + " %,d in all%n", eventsWhileSending, eventsWhileSending / sent, eventsPerSecond, events);
         System.out.println("FX thread under load (ms): " + report.substring("REPORT ".length())
                 + " (target: no pulse gap over 50 ms)");
         System.out.printf("console process CPU during the load: %.1f s in %.1f s (%.0f%% of one CPU); %s%n",
@@ -175,6 +216,36 @@ public final class ConsoleBenchmark {
             options.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
         }
         return options;
+    }
+
+    private static List<String> with(List<String> options, String option) {
+        List<String> all = new ArrayList<>(options);
+        all.add(option);
+        return all;
+    }
+
+    /**
+     * The installed console's class path (target/funnel-console.jar, whose manifest lists libs/) and a
+     * jar of this package's classes: an AOT cache needs jars, not folders.
+     */
+    private static String consoleClassPath() throws IOException {
+        Path consoleJar = Path.of("target", "funnel-console.jar");
+        if (!Files.exists(consoleJar)) {
+            throw new IllegalStateException(consoleJar.toAbsolutePath() + " is missing: build first (./funnel build)");
+        }
+        Path classes = Path.of("target", "test-classes");
+        Path benchJar = Path.of("target", "console-bench.jar");
+        Path bench = classes.resolve(ConsoleBenchmark.class.getPackageName().replace('.', '/'));
+        Path preferences = classes.resolve(MemoryPreferences.class.getName().replace('.', '/') + ".class");
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(benchJar));
+             var files = Files.list(bench)) {
+            for (Path file : java.util.stream.Stream.concat(files, java.util.stream.Stream.of(preferences)).toList()) {
+                jar.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                jar.write(Files.readAllBytes(file));
+                jar.closeEntry();
+            }
+        }
+        return consoleJar + java.io.File.pathSeparator + benchJar;
     }
 
     private static void deleteFolder(Path folder) throws IOException {

@@ -38,13 +38,12 @@ final class ConsoleProcess implements AutoCloseable {
         Thread.ofPlatform().daemon().name("console-stdout").start(this::readLines);
     }
 
-    static ConsoleProcess start(List<String> jvmOptions, Map<String, String> environment, Path log, String email,
-                                String password) throws IOException {
+    static ConsoleProcess start(List<String> jvmOptions, String classPath, Map<String, String> environment, Path log,
+                                String email, String password) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MeasuredConsole.class.getName(),
-                email, password));
+        command.addAll(List.of("-cp", classPath, MeasuredConsole.class.getName(), email, password));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
@@ -112,9 +111,14 @@ final class ConsoleProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        close(30);
+    }
+
+    /** Asks the console to quit and waits this long for its JVM to end (a training run then writes its AOT cache). */
+    void close(int timeoutSeconds) throws InterruptedException {
         if (process.isAlive()) {
             commands.println("quit");
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }

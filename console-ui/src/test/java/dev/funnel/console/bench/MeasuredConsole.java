@@ -4,6 +4,7 @@ import dev.funnel.console.ConsoleApp;
 import dev.funnel.console.backend.BackendLauncher;
 import dev.funnel.console.common.ConsolePreferences;
 import dev.funnel.console.common.MemoryPreferences;
+import dev.funnel.console.common.ServerChoice;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The console as a person starts it ("This computer", then sign in), run in its own JVM by
- * {@link ConsoleBenchmark}. A person's clicks are made the moment each screen is ready, and each
+ * The console as a returning person starts it (the built-in server chosen on an earlier start, then
+ * sign in), run in its own JVM by {@link ConsoleBenchmark}. A person's clicks are made the moment each screen is ready, and each
  * milestone is printed as {@code MARK <name> <epoch ms>}: the parent measures from its process
  * start. It then answers {@code reset}, {@code report} and {@code quit} on standard input with
  * figures from its {@link PulseMeter}.
@@ -38,20 +39,16 @@ public final class MeasuredConsole {
         String email = args[0];
         String password = args[1];
         PulseMeter meter = new PulseMeter();
-        ConsoleApp app = new ConsoleApp(new ConsolePreferences(new MemoryPreferences()), BackendLauncher.findEmbedded(),
-                System.getenv());
+        // a returning person: "This computer" was chosen on an earlier start, so the console goes back to it
+        ConsolePreferences preferences = new ConsolePreferences(new MemoryPreferences());
+        preferences.rememberServer(new ServerChoice(ServerChoice.Mode.EMBEDDED, ""));
+        ConsoleApp app = new ConsoleApp(preferences, BackendLauncher.findEmbedded(), System.getenv());
         Platform.startup(() -> {
             app.start(new Stage());
             meter.start();
         });
         mark("window");
 
-        Button connect = await(() -> enabled(lookup("#connectButton")));
-        onFx(() -> {
-            connect.fire();
-            return null;
-        });
-        mark("connect");
         Button login = await(() -> lookup("#loginButton") instanceof Button b ? b : null);
         mark("login-screen");
         onFx(() -> {
@@ -106,10 +103,6 @@ public final class MeasuredConsole {
             }
         }
         return null;
-    }
-
-    private static Button enabled(Node node) {
-        return node instanceof Button button && !button.isDisabled() ? button : null;
     }
 
     /** Asks the FX thread every few milliseconds until {@code probe} gives a value. */
