@@ -74,8 +74,8 @@ public final class OrganisationsService implements HttpService {
 
     /**
      * Changes the fields the body names (null clears an optional one, and the follow-up template); the rest
-     * stay as they are. The follow-up template is checked against the template only when the body names it,
-     * so a template paused since does not stop other changes (the follow-ups then ask a person).
+     * stay as they are. The follow-up template is checked against the template only when it changes, so a
+     * template paused since does not stop other changes (the follow-ups then ask a person).
      */
     private void update(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req).requireAdmin("change the organisation's settings");
@@ -94,7 +94,7 @@ public final class OrganisationsService implements HttpService {
             SettingsBody body = Json.convert(merged, SettingsBody.class);
             Fields fields = new Fields();
             FollowupTemplate followupTemplate = body.followupTemplate();
-            if (patch.has(FollowupTemplate.FIELD) && followupTemplate != null) {
+            if (followupTemplate != null && !followupTemplate.equals(before.followupTemplate())) {
                 followupTemplate.check(fields, followupTemplate.templateId() == null ? Optional.empty()
                         : templates.find(tx, caller.organisationId(), followupTemplate.templateId()));
             }

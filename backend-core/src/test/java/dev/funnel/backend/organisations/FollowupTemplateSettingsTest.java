@@ -158,7 +158,7 @@ class FollowupTemplateSettingsTest {
     }
 
     @Test
-    void otherSettingsStillChangeWhenTheChosenTemplateIsNoLongerApproved() {
+    void theChoiceIsCheckedOnlyWhenItChangesSoAPausedTemplateDoesNotBlockOtherSettings() {
         ApiClient admin = admin();
         String id = approved(admin, "order_update");
         admin.patch("/organisation", choice(id, "[\"lead_name\"]", "[\"lead_name\",\"lead_name\"]",
@@ -167,9 +167,16 @@ class FollowupTemplateSettingsTest {
                 UUID.fromString(id)));
 
         ApiClient.Response r = admin.patch("/organisation", "{\"tone\":\"warm\"}");
+        // as the console sends it: every setting, the unchanged choice among them
+        ApiClient.Response whole = admin.patch("/organisation", admin.get("/organisation").body().toString());
+        ApiClient.Response changed = admin.patch("/organisation", choice(id, "[\"lead_name\"]",
+                "[\"business_name\",\"lead_name\"]", "[\"custom:x\"]", "\"there\""));
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().path("followup_template").path("template_id").asText()).isEqualTo(id);
+        assertThat(whole.status()).as(whole.body().toString()).isEqualTo(200);
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.body().path("error").asText()).contains("order_update is PAUSED");
     }
 
     @Test
