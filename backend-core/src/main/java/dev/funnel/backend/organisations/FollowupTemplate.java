@@ -71,7 +71,7 @@ public record FollowupTemplate(UUID templateId, List<String> header, List<String
         }
         Template t = template.get();
         fields.check(FIELD, Template.APPROVED.equals(t.status()), FIELD + ".template_id must be an APPROVED "
-                + "template; " + t.name() + " is " + t.status());
+                + "template (" + t.name() + " is " + t.status() + ")");
         TemplateComponents components = t.components();
         count(fields, "header", header, components.headerVariables(), true);
         count(fields, "body", body, components.bodyVariables(), true);
@@ -81,7 +81,7 @@ public record FollowupTemplate(UUID templateId, List<String> header, List<String
     private static void count(Fields fields, String part, List<String> sources, int expected, boolean anySource) {
         String name = FIELD + "." + part;
         fields.check(FIELD, sources.size() == expected, name + " needs " + expected + " source(s), one for each "
-                + (anySource ? "variable" : "URL button ending in {{1}}") + "; " + sources.size() + " given");
+                + (anySource ? "variable" : "URL button ending in {{1}}") + " (" + sources.size() + " given)");
         for (int i = 0; i < sources.size(); i++) {
             String source = sources.get(i) == null ? "" : sources.get(i);
             boolean custom = source.startsWith(CUSTOM) && !source.substring(CUSTOM.length()).isBlank();

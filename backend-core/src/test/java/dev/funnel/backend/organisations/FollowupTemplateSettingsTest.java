@@ -122,9 +122,9 @@ class FollowupTemplateSettingsTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.fields()).containsExactly("followup_template");
         assertThat(r.body().path("error").asText()).contains(
-                "followup_template.header needs 1 source(s), one for each variable; 0 given",
-                "followup_template.body needs 2 source(s), one for each variable; 1 given",
-                "followup_template.buttons needs 1 source(s), one for each URL button ending in {{1}}; 0 given");
+                "followup_template.header needs 1 source(s), one for each variable (0 given)",
+                "followup_template.body needs 2 source(s), one for each variable (1 given)",
+                "followup_template.buttons needs 1 source(s), one for each URL button ending in {{1}} (0 given)");
         assertThat(admin.get("/organisation").body().path("followup_template").isNull()).isTrue();
     }
 
@@ -154,7 +154,7 @@ class FollowupTemplateSettingsTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("error").asText())
-                .contains("followup_template.template_id must be an APPROVED template; not_yet is DRAFT");
+                .contains("followup_template.template_id must be an APPROVED template (not_yet is DRAFT)");
     }
 
     @Test
