@@ -127,6 +127,7 @@ public final class OrganisationSettingsView {
         ComboBox<FollowupSource.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(source.kinds()));
         kind.valueProperty().bindBidirectional(source.kindProperty());
         kind.setDisable(!viewModel.editable());
+        kind.setPrefWidth(150);
         TextField text = new TextField();
         text.setPromptText("Fixed text for " + source.label());
         text.textProperty().bindBidirectional(source.textProperty());
