@@ -185,8 +185,7 @@ class FollowupsTest {
     @Test
     void outsideThe24HourWindowTheFollowupTemplateIsSentWithoutAskingTheModel() {
         ApiClient api = newOrganisation();
-        String template = approvedCheckingIn(api);
-        chooseFollowupTemplate(api, template);
+        withFollowupTemplate(api);
         Lead lead = answered(leadWrites(api, "How much is it?"));
         nameTheLead(lead, "Priya Sharma");
         String id = onlyPending(lead).path("id").asText();
@@ -221,7 +220,7 @@ class FollowupsTest {
     @Test
     void aLeadWithoutANameIsGreetedWithTheFallbackWord() {
         ApiClient api = newOrganisation();
-        chooseFollowupTemplate(api, approvedCheckingIn(api));
+        withFollowupTemplate(api);
         Lead lead = answered(leadWrites(api, "How much is it?"));
         nameTheLead(lead, null);
 
@@ -253,8 +252,7 @@ class FollowupsTest {
     @Test
     void aFollowupTemplateMetaNoLongerApprovesIsNotSentAndAPersonIsAsked() {
         ApiClient api = newOrganisation();
-        String template = approvedCheckingIn(api);
-        chooseFollowupTemplate(api, template);
+        String template = withFollowupTemplate(api);
         Lead lead = answered(leadWrites(api, "How much is it?"));
         String id = onlyPending(lead).path("id").asText();
         backend.db().inTransactionRun(tx -> tx.update("UPDATE templates SET status = 'PAUSED' WHERE id = ?",
@@ -275,7 +273,7 @@ class FollowupsTest {
     @Test
     void outsideThe24HourWindowTheCapsStillApply() {
         ApiClient api = newOrganisation();
-        chooseFollowupTemplate(api, approvedCheckingIn(api));
+        withFollowupTemplate(api);
         Lead lead = answered(leadWrites(api, "How much is it?"));
         String id = onlyPending(lead).path("id").asText();
         setOrganisation(api, "max_followups_total", 0);
@@ -407,21 +405,21 @@ class FollowupsTest {
                 lead.api().get("/conversations").body().get(0).path("id").asText());
     }
 
-    /** An approved template saying hello with the lead's name, the business's name and a fixed question. */
-    private static String approvedCheckingIn(ApiClient api) {
-        return TemplateFixtures.approvedOf(api, graph, """
+    /**
+     * Has the organisation follow up outside the window with an approved template saying hello with the lead's
+     * name, the business's name and a fixed question; returns the template's id.
+     */
+    private static String withFollowupTemplate(ApiClient api) {
+        String id = TemplateFixtures.approvedOf(api, graph, """
                 {"name":"checking_in","language":"en","category":"MARKETING","components":[
                  {"type":"BODY","text":"Hi {{1}}, this is {{2}}. {{3}}",
                   "example":{"body_text":[["Priya","Sunrise Solar","Shall I send you the plan details?"]]}},
                  {"type":"FOOTER","text":"Reply STOP to opt out"}]}""").path("id").asText();
-    }
-
-    private static void chooseFollowupTemplate(ApiClient api, String templateId) {
         ApiClient.Response r = api.patch("/organisation", """
                 {"followup_template":{"template_id":"%s","header":[],"buttons":[],"name_fallback":"friend",
-                 "body":["lead_name","business_name","custom:Shall I send you the plan details?"]}}"""
-                .formatted(templateId));
+                 "body":["lead_name","business_name","custom:Shall I send you the plan details?"]}}""".formatted(id));
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        return id;
     }
 
     private static void nameTheLead(Lead lead, String name) {

@@ -78,8 +78,7 @@ class FollowupTemplateSettingsTest {
     void nullChoosesNoTemplateAgain() {
         ApiClient admin = admin();
         String id = approved(admin, "order_update");
-        admin.patch("/organisation", choice(id, "[\"lead_name\"]", "[\"lead_name\",\"lead_name\"]",
-                "[\"custom:x\"]", "\"there\""));
+        admin.patch("/organisation", fitting(id));
 
         JsonNode org = admin.patch("/organisation", "{\"followup_template\":null}").body();
 
@@ -104,8 +103,7 @@ class FollowupTemplateSettingsTest {
     void anotherOrganisationsTemplateIsRefusedAsUnknown() {
         String theirs = approved(admin(), "order_update");
 
-        ApiClient.Response r = admin().patch("/organisation", choice(theirs, "[\"lead_name\"]",
-                "[\"lead_name\",\"lead_name\"]", "[\"custom:x\"]", "\"there\""));
+        ApiClient.Response r = admin().patch("/organisation", fitting(theirs));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("error").asText())
@@ -149,8 +147,7 @@ class FollowupTemplateSettingsTest {
         ApiClient admin = admin();
         String draft = TemplateFixtures.created(admin, "not_yet").path("id").asText();
 
-        ApiClient.Response r = admin.patch("/organisation", choice(draft, "[\"lead_name\"]",
-                "[\"lead_name\",\"lead_name\"]", "[\"custom:x\"]", "\"there\""));
+        ApiClient.Response r = admin.patch("/organisation", fitting(draft));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("error").asText())
@@ -161,8 +158,7 @@ class FollowupTemplateSettingsTest {
     void theChoiceIsCheckedOnlyWhenItChangesSoAPausedTemplateDoesNotBlockOtherSettings() {
         ApiClient admin = admin();
         String id = approved(admin, "order_update");
-        admin.patch("/organisation", choice(id, "[\"lead_name\"]", "[\"lead_name\",\"lead_name\"]",
-                "[\"custom:x\"]", "\"there\""));
+        admin.patch("/organisation", fitting(id));
         backend.db().inTransactionRun(tx -> tx.update("UPDATE templates SET status = 'PAUSED' WHERE id = ?",
                 UUID.fromString(id)));
 
@@ -186,8 +182,7 @@ class FollowupTemplateSettingsTest {
         ApiClient agent = new ApiClient(backend.baseUri());
         agent.join(admin.inviteCode(), "Ravi", "ravi" + ORGS.get() + "@fut.test");
 
-        ApiClient.Response r = agent.patch("/organisation", choice(id, "[\"lead_name\"]",
-                "[\"lead_name\",\"lead_name\"]", "[\"custom:x\"]", "\"there\""));
+        ApiClient.Response r = agent.patch("/organisation", fitting(id));
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(admin.get("/organisation").body().path("followup_template").isNull()).isTrue();
@@ -198,11 +193,16 @@ class FollowupTemplateSettingsTest {
         ApiClient admin = admin();
         String id = approved(admin, "order_update");
 
-        admin.patch("/organisation", choice(id, "[\"lead_name\"]", "[\"lead_name\",\"lead_name\"]",
-                "[\"custom:x\"]", "\"there\""));
+        admin.patch("/organisation", fitting(id));
 
         JsonNode entries = admin.get("/audit-log").body();
         assertThat(entries.toString()).contains("followup_template").contains(id);
+    }
+
+    /** A choice that fits {@link TemplateFixtures#orderUpdate}: one source for each of its values. */
+    private static String fitting(String templateId) {
+        return choice(templateId, "[\"lead_name\"]", "[\"lead_name\",\"lead_name\"]", "[\"custom:x\"]",
+                "\"there\"");
     }
 
     private static String choice(String templateId, String header, String body, String buttons, String fallback) {
