@@ -118,7 +118,8 @@ public final class FollowupRunner {
 
     private void followup(ScheduledAction action) {
         switch (db.inTransaction(tx -> clear(tx, action, clock.instant()))) {
-            case Next.Done done -> {
+            case Next.Done _ -> {
+                // cancelled or postponed, and why recorded
             }
             case Next.Write write -> write(action, write);
             case Next.Send send -> deliver(send);
