@@ -7,6 +7,9 @@ import dev.funnel.backend.conversations.Message;
 import dev.funnel.backend.conversations.MessageRepository;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.db.Tx;
+import dev.funnel.backend.http.ApiException;
+import dev.funnel.backend.http.Json;
+import dev.funnel.backend.organisations.FollowupTemplate;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.pipeline.FollowupResult;
@@ -19,6 +22,7 @@ import dev.funnel.backend.pipeline.PipelineInput;
 import dev.funnel.backend.pipeline.StepTrace;
 import dev.funnel.backend.prompts.OrganisationPrompts;
 import dev.funnel.backend.settings.LlmSettingsService;
+import dev.funnel.backend.templates.TemplateSends;
 import dev.funnel.backend.trace.TraceRepository;
 import dev.funnel.backend.whatsapp.OutboundSender;
 import dev.funnel.backend.worker.PipelineContext;
@@ -31,18 +35,24 @@ import java.util.UUID;
 
 /**
  * Runs one claimed action. A follow-up is skipped when a person is in charge or the lead wrote since
- * it was scheduled, and when the caps are reached; it waits out the organisation's quiet hours; outside
- * the 24-hour window it is cancelled. Otherwise the follow-up step writes the nudge, which is recorded
- * under {@code followup:<action id>} in the transaction that marks the action executed (a crash then
- * never writes it twice; the worker's start-up sends it if it was not sent), then sent, and the next
- * step of the cadence is scheduled. A ghost check marks the conversation {@code ghosted}.
+ * it was scheduled, and when the caps are reached; it waits out the organisation's quiet hours. Inside
+ * the 24-hour window the follow-up step writes the nudge; outside it WhatsApp takes only an approved
+ * template, so the organisation's follow-up template goes with its values filled in and no model is
+ * asked, and without one (or one Meta no longer approves) the follow-up is cancelled and the
+ * conversation flagged for a person. The message is recorded under {@code followup:<action id>} in the
+ * transaction that marks the action executed (a crash then never writes it twice; the worker's start-up
+ * sends it if it was not sent), then sent, and the next step of the cadence is scheduled. A ghost check
+ * marks the conversation {@code ghosted}.
  */
 public final class FollowupRunner {
 
     static final int MAX_ATTEMPTS = 3;
     private static final Duration RETRY_DELAY = Duration.ofMinutes(2);
     static final String WINDOW_CLOSED = "the lead last wrote over 24 hours ago and WhatsApp allows only an approved "
-            + "template now; follow-ups cannot send templates yet";
+            + "template now";
+    static final String CHOOSE_A_TEMPLATE = ": choose an approved follow-up template in Settings → Organisation → "
+            + "Follow-up template, and write to this lead yourself with a template";
+    static final String NO_TEMPLATE = WINDOW_CLOSED + ", but no follow-up template is chosen" + CHOOSE_A_TEMPLATE;
 
     private final Db db;
     private final LlmSettingsService llmSettings;
@@ -58,6 +68,7 @@ public final class FollowupRunner {
     private final OrganisationRepository organisations = new OrganisationRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final MessageRepository messages = new MessageRepository();
+    private final TemplateSends templateSends = new TemplateSends();
 
     /** @param clients the model clients bot turns use too */
     public FollowupRunner(Db db, LlmSettingsService llmSettings, LlmClients clients, OrganisationPrompts prompts,
@@ -74,8 +85,23 @@ public final class FollowupRunner {
         this.clock = clock;
     }
 
-    /** What a follow-up needs once it is cleared to be written. */
-    private record Cleared(Organisation org, UUID traceMessage, PipelineInput input) {
+    /** What the checks, in their transaction, left to do once it commits. */
+    private sealed interface Next {
+        /** Cancelled or postponed, and recorded why: nothing more. */
+        record Done() implements Next {
+        }
+
+        /** Cleared to be written by the model. */
+        record Write(Organisation org, UUID traceMessage, PipelineInput input) implements Next {
+        }
+
+        /** Recorded and the action executed: to be sent, and the next nudge planned. */
+        record Send(Conversation conversation, Message message, UUID traceMessage) implements Next {
+        }
+
+        /** Cancelled and the conversation flagged: a person is told. */
+        record AskAPerson(Conversation flagged, String reason) implements Next {
+        }
     }
 
     void run(ScheduledAction action) {
@@ -91,35 +117,44 @@ public final class FollowupRunner {
     }
 
     private void followup(ScheduledAction action) {
+        switch (db.inTransaction(tx -> clear(tx, action, clock.instant()))) {
+            case Next.Done _ -> {
+                // cancelled or postponed, and why recorded
+            }
+            case Next.Write write -> write(action, write);
+            case Next.Send send -> deliver(send);
+            case Next.AskAPerson ask -> tell(ask);
+        }
+    }
+
+    private void write(ScheduledAction action, Next.Write cleared) {
         String model = null;
         try {
-            Optional<Cleared> cleared = db.inTransaction(tx -> clear(tx, action, clock.instant()));
-            if (cleared.isEmpty()) {
-                return;
-            }
-            Organisation org = cleared.get().org();
-            LlmSettings llm = llmSettings.resolve(org);
+            LlmSettings llm = llmSettings.resolve(cleared.org());
             if (!llm.isConfigured()) {
-                db.inTransactionRun(tx -> cancel(tx, action, cleared.get().traceMessage(),
+                db.inTransactionRun(tx -> cancel(tx, action, cleared.traceMessage(),
                         "no language model is configured", clock.instant()));
                 return;
             }
             model = llm.model();
-            FollowupResult result = new Pipeline(clients.forSettings(llm),
-                    prompts.forOrganisation(org.id())).followup(cleared.get().input(), PipelineContext.policy(org));
-            send(action, cleared.get().traceMessage(), result, model);
+            FollowupResult result = new Pipeline(clients.forSettings(llm), prompts.forOrganisation(cleared.org().id()))
+                    .followup(cleared.input(), PipelineContext.policy(cleared.org()));
+            send(action, cleared.traceMessage(), result, model);
         } catch (PipelineException e) {
             failed(action, e, model);
         }
     }
 
-    /** Checks, before the model is asked, that the follow-up may go out now; empty when it may not (and why is recorded). */
-    private Optional<Cleared> clear(Tx tx, ScheduledAction action, Instant now) {
+    /**
+     * Checks that the follow-up may go out now, recording why when it may not; outside the 24-hour window
+     * it also records the template, or hands the lead to a person.
+     */
+    private Next clear(Tx tx, ScheduledAction action, Instant now) {
         Organisation org = organisations.find(tx, action.organisationId()).orElseThrow();
-        Conversation c = conversations.find(tx, action.organisationId(), action.conversationId()).orElseThrow();
+        Conversation c = conversations.lock(tx, action.organisationId(), action.conversationId()).orElseThrow();
         UUID traceMessage = followups.lastLeadMessage(tx, c.id()).orElse(null);
         if (cancelledAsSkipped(tx, c, action, traceMessage, now)) {
-            return Optional.empty();
+            return new Next.Done();
         }
         // the counters were just refreshed by the cap check: read them again for the prompt
         PipelineInput input = context.build(tx, org, conversations.find(tx, org.id(), c.id()).orElseThrow(), List.of(), now);
@@ -129,22 +164,64 @@ public final class FollowupRunner {
             String reason = "postponed: quiet hours until " + quietUntil.get();
             followups.postpone(tx, action, quietUntil.get(), reason);
             traces.recordOutcome(tx, org.id(), c.id(), traceMessage, "followup_postponed", reason, now);
-            return Optional.empty();
+            return new Next.Done();
         }
         if (!input.windowOpen()) {
-            // the templates feature will send an approved template here instead of giving up
-            cancel(tx, action, traceMessage, WINDOW_CLOSED, now);
-            return Optional.empty();
+            return template(tx, action, org, c, traceMessage, now);
         }
-        return Optional.of(new Cleared(org, traceMessage, input));
+        return new Next.Write(org, traceMessage, input);
+    }
+
+    /** Records the organisation's follow-up template, filled in for the lead; a person decides when it cannot go. */
+    private Next template(Tx tx, ScheduledAction action, Organisation org, Conversation c, UUID traceMessage,
+                          Instant now) {
+        Optional<FollowupTemplate> chosen = organisations.followupTemplate(tx, org.id());
+        if (chosen.isEmpty()) {
+            return askAPerson(tx, action, traceMessage, NO_TEMPLATE, now);
+        }
+        TemplateSends.Prepared template;
+        try {
+            template = templateSends.prepare(tx, org.id(), new TemplateSends.Request(chosen.get().templateId(), null,
+                    null, chosen.get().parameters(c.leadName(), org.name())));
+        } catch (ApiException e) {
+            return askAPerson(tx, action, traceMessage, WINDOW_CLOSED + ", but the follow-up template cannot be sent ("
+                    + e.getMessage() + ")" + CHOOSE_A_TEMPLATE, now);
+        }
+        Message message = messages.recordOutboundTemplate(tx, c, "bot", template.renderedText(),
+                Json.text(template.message()), null, "followup:" + action.id(), null, now);
+        return sent(tx, action, c, message, traceMessage, "Follow-up " + action.id() + " sent as the template "
+                + template.message().name() + ": the lead's 24-hour window is closed", now);
+    }
+
+    private Next askAPerson(Tx tx, ScheduledAction action, UUID traceMessage, String reason, Instant now) {
+        cancel(tx, action, traceMessage, reason, now);
+        conversations.flag(tx, action.conversationId(), reason, false, now);
+        return new Next.AskAPerson(conversations.find(tx, action.organisationId(), action.conversationId())
+                .orElseThrow(), reason);
+    }
+
+    private Next.Send sent(Tx tx, ScheduledAction action, Conversation c, Message message, UUID traceMessage,
+                           String detail, Instant now) {
+        followups.finish(tx, action, "executed", null, now);
+        traces.recordOutcome(tx, c.organisationId(), c.id(), traceMessage, "followup_sent", detail, now);
+        return new Next.Send(c, message, traceMessage);
+    }
+
+    /** Hands the recorded message to WhatsApp and plans what comes next. */
+    private void deliver(Next.Send send) {
+        planner.afterBotMessage(send.conversation(), sender.deliver(send.conversation(), send.message()),
+                send.traceMessage());
+    }
+
+    private void tell(Next.AskAPerson ask) {
+        events.conversationUpdated(ask.flagged());
+        events.flagged(ask.flagged(), ask.reason());
     }
 
     /** Records the nudge and closes the action in one transaction, then sends it and plans what comes next. */
     private void send(ScheduledAction action, UUID traceMessage, FollowupResult result, String model) {
         Instant now = clock.instant();
-        record Recorded(Conversation conversation, Message message) {
-        }
-        Optional<Recorded> recorded = db.inTransaction(tx -> {
+        Optional<Next.Send> recorded = db.inTransaction(tx -> {
             Conversation c = conversations.lock(tx, action.organisationId(), action.conversationId()).orElseThrow();
             recordSteps(tx, action, traceMessage, result.trace(), model, now);
             for (Guardrails.Intervention rule : result.interventions()) {
@@ -163,13 +240,9 @@ public final class FollowupRunner {
             }
             Message message = messages.recordOutbound(tx, c, "bot", result.message().get().messageText(), null,
                     "followup:" + action.id(), null, now);
-            followups.finish(tx, action, "executed", null, now);
-            traces.recordOutcome(tx, c.organisationId(), c.id(), traceMessage, "followup_sent",
-                    "Follow-up " + action.id() + " sent", now);
-            return Optional.of(new Recorded(c, message));
+            return Optional.of(sent(tx, action, c, message, traceMessage, "Follow-up " + action.id() + " sent", now));
         });
-        recorded.ifPresent(r -> planner.afterBotMessage(r.conversation(), sender.deliver(r.conversation(), r.message()),
-                traceMessage));
+        recorded.ifPresent(this::deliver);
     }
 
     /** Retriable failures wait a little and try again, a few times; the rest fail and a person is asked. */
@@ -194,8 +267,7 @@ public final class FollowupRunner {
             conversations.flag(tx, action.conversationId(), reason, false, now);
             return conversations.find(tx, action.organisationId(), action.conversationId()).orElseThrow();
         });
-        events.conversationUpdated(flagged);
-        events.flagged(flagged, reason);
+        tell(new Next.AskAPerson(flagged, reason));
     }
 
     private void ghostCheck(ScheduledAction action) {

@@ -1,12 +1,14 @@
 package dev.funnel.backend.organisations;
 
 import dev.funnel.backend.db.Tx;
+import dev.funnel.backend.http.Json;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +16,10 @@ import java.util.UUID;
 public final class OrganisationRepository {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Where each value of the follow-up template comes from, as stored. */
+    private record Sources(List<String> header, List<String> body, List<String> buttons) {
+    }
 
     /** Where an inbound webhook goes: the organisation, and whether it came from the simulator. */
     public record Route(UUID organisationId, boolean simulated) {
@@ -82,6 +88,28 @@ public final class OrganisationRepository {
         String code = randomCode();
         tx.update("UPDATE organisations SET invite_code = ?, updated_at = ? WHERE id = ?", code, now, id);
         return code;
+    }
+
+    /** The template follow-ups send outside the 24-hour window; empty when none is chosen. */
+    public Optional<FollowupTemplate> followupTemplate(Tx tx, UUID id) {
+        return tx.queryOne("SELECT template_id, sources, name_fallback FROM followup_templates WHERE organisation_id = ?",
+                rs -> {
+                    Sources sources = Json.MAPPER.convertValue(Json.tree(rs.getString("sources")), Sources.class);
+                    return new FollowupTemplate(Tx.uuid(rs, "template_id"), sources.header(), sources.body(),
+                            sources.buttons(), rs.getString("name_fallback"));
+                }, id);
+    }
+
+    /** Chooses the follow-up template, or none with null. */
+    public void updateFollowupTemplate(Tx tx, UUID id, FollowupTemplate chosen, Instant now) {
+        tx.update("DELETE FROM followup_templates WHERE organisation_id = ?", id);
+        if (chosen != null) {
+            tx.update("""
+                    INSERT INTO followup_templates (organisation_id, template_id, sources, name_fallback, updated_at)
+                    VALUES (?, ?, ?, ?, ?)""", id, chosen.templateId(),
+                    Json.text(new Sources(chosen.header(), chosen.body(), chosen.buttons())), chosen.nameFallback(),
+                    now);
+        }
     }
 
     private static String randomCode() {

@@ -8,7 +8,10 @@ import dev.funnel.backend.audit.AuditLog;
 import dev.funnel.backend.auth.Caller;
 import dev.funnel.backend.auth.Tokens;
 import dev.funnel.backend.db.Db;
+import dev.funnel.backend.db.Tx;
+import dev.funnel.backend.http.Fields;
 import dev.funnel.backend.http.Json;
+import dev.funnel.backend.templates.TemplateRepository;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,8 +37,9 @@ public final class OrganisationsService implements HttpService {
 
     record OrganisationOut(UUID id, @JsonUnwrapped SettingsBody settings,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String inviteCode) {
-        static OrganisationOut of(Organisation org, Caller caller) {
-            return new OrganisationOut(org.id(), SettingsBody.of(org), caller.isAdmin() ? org.inviteCode() : null);
+        static OrganisationOut of(Organisation org, FollowupTemplate followupTemplate, Caller caller) {
+            return new OrganisationOut(org.id(), SettingsBody.of(org, followupTemplate),
+                    caller.isAdmin() ? org.inviteCode() : null);
         }
     }
 
@@ -45,6 +50,7 @@ public final class OrganisationsService implements HttpService {
     private final Tokens tokens;
     private final Clock clock;
     private final OrganisationRepository organisations = new OrganisationRepository();
+    private final TemplateRepository templates = new TemplateRepository();
     private final AuditLog audit = new AuditLog();
 
     public OrganisationsService(Db db, Tokens tokens, Clock clock) {
@@ -62,35 +68,56 @@ public final class OrganisationsService implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req);
-        Json.ok(res, OrganisationOut.of(db.inTransaction(tx -> organisations.find(tx, caller.organisationId())
-                .orElseThrow()), caller));
+        Json.ok(res, db.inTransaction(tx -> out(tx, organisations.find(tx, caller.organisationId()).orElseThrow(),
+                caller)));
     }
 
-    /** Changes the fields the body names (null clears an optional one); the rest stay as they are. */
+    /**
+     * Changes the fields the body names (null clears an optional one, and the follow-up template); the rest
+     * stay as they are. The follow-up template is checked against the template only when it changes, so a
+     * template paused since does not stop other changes (the follow-ups then ask a person).
+     */
     private void update(ServerRequest req, ServerResponse res) {
         Caller caller = tokens.caller(req).requireAdmin("change the organisation's settings");
         ObjectNode patch = Json.read(req, ObjectNode.class);
         Instant now = clock.instant();
-        Organisation updated = db.inTransaction(tx -> {
+        OrganisationOut updated = db.inTransaction(tx -> {
             organisations.lock(tx, caller.organisationId());
             Organisation current = organisations.find(tx, caller.organisationId()).orElseThrow();
-            ObjectNode merged = Json.MAPPER.valueToTree(SettingsBody.of(current));
+            SettingsBody before = body(tx, current);
+            ObjectNode merged = Json.MAPPER.valueToTree(before);
             patch.properties().forEach(field -> {
                 if (merged.has(field.getKey())) {
                     merged.set(field.getKey(), field.getValue());
                 }
             });
-            OrganisationSettings settings = Json.convert(merged, SettingsBody.class).validate();
+            SettingsBody body = Json.convert(merged, SettingsBody.class);
+            Fields fields = new Fields();
+            FollowupTemplate followupTemplate = body.followupTemplate();
+            if (followupTemplate != null && !followupTemplate.equals(before.followupTemplate())) {
+                followupTemplate.check(fields, followupTemplate.templateId() == null ? Optional.empty()
+                        : templates.find(tx, caller.organisationId(), followupTemplate.templateId()));
+            }
+            OrganisationSettings settings = body.validate(fields);
             organisations.updateSettings(tx, caller.organisationId(), settings, now);
+            organisations.updateFollowupTemplate(tx, caller.organisationId(), followupTemplate, now);
             Organisation saved = organisations.find(tx, caller.organisationId()).orElseThrow();
-            Map<String, Object> changes = changes(current, saved);
+            Map<String, Object> changes = changes(before, body(tx, saved));
             if (!changes.isEmpty()) {
                 audit.record(tx, caller.organisationId(), caller.userId(), "organisation.update", "organisation",
                         caller.organisationId(), changes, now);
             }
-            return saved;
+            return out(tx, saved, caller);
         });
-        Json.ok(res, OrganisationOut.of(updated, caller));
+        Json.ok(res, updated);
+    }
+
+    private SettingsBody body(Tx tx, Organisation org) {
+        return SettingsBody.of(org, organisations.followupTemplate(tx, org.id()).orElse(null));
+    }
+
+    private OrganisationOut out(Tx tx, Organisation org, Caller caller) {
+        return OrganisationOut.of(org, organisations.followupTemplate(tx, org.id()).orElse(null), caller);
     }
 
     private void rotateInviteCode(ServerRequest req, ServerResponse res) {
@@ -106,9 +133,9 @@ public final class OrganisationsService implements HttpService {
     }
 
     /** The settings that differ, with their new values. */
-    private static Map<String, Object> changes(Organisation before, Organisation after) {
-        Map<String, Object> old = Json.MAPPER.convertValue(SettingsBody.of(before), FIELDS);
-        Map<String, Object> now = Json.MAPPER.convertValue(SettingsBody.of(after), FIELDS);
+    private static Map<String, Object> changes(SettingsBody before, SettingsBody after) {
+        Map<String, Object> old = Json.MAPPER.convertValue(before, FIELDS);
+        Map<String, Object> now = Json.MAPPER.convertValue(after, FIELDS);
         Map<String, Object> changed = new LinkedHashMap<>();
         now.forEach((field, value) -> {
             if (!Objects.equals(old.get(field), value)) {

@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * An organisation's settings as JSON: what {@code GET /organisation} shows and {@code PATCH} accepts.
- * Times of day are "HH:mm"; the cadence is a list of minutes after the lead's last message.
+ * Times of day are "HH:mm"; the cadence is a list of minutes after the lead's last message;
+ * {@code followupTemplate} is null when none is chosen.
  */
 record SettingsBody(
         String name,
@@ -30,7 +31,8 @@ record SettingsBody(
         Integer maxWords,
         Double minConfidence,
         List<Integer> followupCadenceMinutes,
-        Integer ghostedAfterHours) {
+        Integer ghostedAfterHours,
+        FollowupTemplate followupTemplate) {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final String HH_MM_PATTERN = "([01][0-9]|2[0-3]):[0-5][0-9]";
@@ -39,23 +41,25 @@ record SettingsBody(
     private static final int MAX_NUDGE_MINUTES = 7 * 24 * 60;
     private static final int MAX_GHOSTED_HOURS = 30 * 24;
 
-    static SettingsBody of(Organisation org) {
+    static SettingsBody of(Organisation org, FollowupTemplate followupTemplate) {
         return new SettingsBody(org.name(), org.businessProfile(), org.salesPlaybook(), org.tone(), org.timeZone(),
                 time(org.quietHoursStart()), time(org.quietHoursEnd()), org.maxFollowups24h(),
                 org.maxFollowupsTotal(), org.maxWords(), org.minConfidence(),
                 Arrays.stream(org.followupCadenceMinutes().split(",")).map(String::strip).filter(m -> !m.isEmpty())
                         .map(Integer::valueOf).toList(),
-                org.ghostedAfterHours());
+                org.ghostedAfterHours(), followupTemplate);
     }
 
-    /** @throws dev.funnel.backend.http.ApiException 400 naming every field that is not acceptable */
-    OrganisationSettings validate() {
+    /**
+     * @param fields problems found already (with the follow-up template), reported with these
+     * @throws dev.funnel.backend.http.ApiException 400 naming every field that is not acceptable
+     */
+    OrganisationSettings validate(Fields fields) {
         List<Integer> cadence = followupCadenceMinutes == null ? List.of() : followupCadenceMinutes;
         int lastNudge = cadence.stream().filter(Objects::nonNull).mapToInt(Integer::intValue).max().orElse(0);
         boolean quietStartOk = quietHoursStart == null || quietHoursStart.matches(HH_MM_PATTERN);
         boolean quietEndOk = quietHoursEnd == null || quietHoursEnd.matches(HH_MM_PATTERN);
-        new Fields()
-                .required("name", name).maxLength("name", name, 200)
+        fields.required("name", name).maxLength("name", name, 200)
                 .maxLength("business_profile", businessProfile, MAX_TEXT)
                 .maxLength("sales_playbook", salesPlaybook, MAX_TEXT)
                 .required("tone", tone).maxLength("tone", tone, 200)

@@ -29,7 +29,8 @@ public final class TemplateSends {
     public record Prepared(TemplateMessage message, String renderedText) {
     }
 
-    private static final int MAX_VALUE = 1024;
+    /** The longest value of one variable. */
+    public static final int MAX_VALUE = 1024;
 
     private final TemplateRepository templates = new TemplateRepository();
 

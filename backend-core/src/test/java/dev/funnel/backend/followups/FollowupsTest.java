@@ -11,6 +11,7 @@ import dev.funnel.backend.testing.LlmScripts;
 import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
 import dev.funnel.backend.testing.SoloServers;
+import dev.funnel.backend.testing.TemplateFixtures;
 import dev.funnel.backend.testing.Waits;
 import dev.funnel.backend.testing.Webhooks;
 import java.nio.file.Path;
@@ -182,17 +183,106 @@ class FollowupsTest {
     }
 
     @Test
-    void outsideThe24HourWindowTheFollowupIsCancelledNotSent() {
+    void outsideThe24HourWindowTheFollowupTemplateIsSentWithoutAskingTheModel() {
+        ApiClient api = newOrganisation();
+        withFollowupTemplate(api);
+        Lead lead = answered(leadWrites(api, "How much is it?"));
+        nameTheLead(lead, "Priya Sharma");
+        String id = onlyPending(lead).path("id").asText();
+        int followupPrompts = followupPrompts();
+
+        timePasses(lead, id, Duration.ofHours(25));
+
+        Waits.until("the template to be sent", WAIT, () -> sendsTo(lead).size() == 2);
+        JsonNode sent = sendsTo(lead).getLast().body();
+        assertThat(sent.path("type").asText()).isEqualTo("template");
+        assertThat(sent.path("template").path("name").asText()).isEqualTo("checking_in");
+        assertThat(sent.path("template").path("language").path("code").asText()).isEqualTo("en");
+        JsonNode body = sent.path("template").path("components").get(0);
+        assertThat(body.path("type").asText()).isEqualTo("body");
+        assertThat(body.path("parameters").valueStream().map(p -> p.path("text").asText()))
+                .containsExactly("Priya", orgName(api), "Shall I send you the plan details?");
+        Waits.until("the follow-up to be executed", WAIT, () -> find(lead, id).path("status").asText().equals("executed"));
+        assertThat(backend.db().inTransaction(tx -> tx.queryOne(
+                "SELECT message_type, content FROM messages WHERE idempotency_key = ?",
+                rs -> rs.getString(1) + "|" + rs.getString(2), "followup:" + id)).orElseThrow())
+                .isEqualTo("template|Hi Priya, this is " + orgName(api) + ". Shall I send you the plan details?"
+                        + "\nReply STOP to opt out");
+        assertThat(outcomeDetails(lead, "followup_sent"))
+                .containsExactly("Follow-up " + id + " sent as the template checking_in: the lead's 24-hour window "
+                        + "is closed");
+        assertThat(followupPrompts()).isEqualTo(followupPrompts);
+        Waits.until("the next nudge", WAIT, () -> followups(lead).size() == 2);
+        assertThat(followups(lead).get(0).path("status").asText()).isEqualTo("pending");
+        assertThat(conversationNumber(lead, "total_nudges")).isEqualTo(1);
+    }
+
+    @Test
+    void aLeadWithoutANameIsGreetedWithTheFallbackWord() {
+        ApiClient api = newOrganisation();
+        withFollowupTemplate(api);
+        Lead lead = answered(leadWrites(api, "How much is it?"));
+        nameTheLead(lead, null);
+
+        timePasses(lead, onlyPending(lead).path("id").asText(), Duration.ofHours(25));
+
+        Waits.until("the template to be sent", WAIT, () -> sendsTo(lead).size() == 2);
+        assertThat(sendsTo(lead).getLast().body().path("template").path("components").get(0).path("parameters")
+                .get(0).path("text").asText()).isEqualTo("friend");
+    }
+
+    @Test
+    void outsideThe24HourWindowWithoutAFollowupTemplateAPersonIsAsked() {
         Lead lead = answeredLead();
         String id = onlyPending(lead).path("id").asText();
-        backend.db().inTransactionRun(tx -> tx.update("UPDATE conversations SET last_user_message_at = ? WHERE id = ?",
-                Instant.now().minus(Duration.ofHours(25)), UUID.fromString(lead.conversationId())));
+        int followupPrompts = followupPrompts();
 
-        makeDue(id);
+        timePasses(lead, id, Duration.ofHours(25));
 
         Waits.until("the follow-up to be cancelled", WAIT, () -> find(lead, id).path("status").asText().equals("cancelled"));
-        assertThat(find(lead, id).path("reason").asText()).isEqualTo(FollowupRunner.WINDOW_CLOSED);
+        assertThat(find(lead, id).path("reason").asText()).isEqualTo(FollowupRunner.NO_TEMPLATE)
+                .contains("choose an approved follow-up template in Settings");
         assertThat(outcomes(lead)).contains("followup_cancelled");
+        assertThat(conversation(lead).path("needs_attention").asBoolean()).isTrue();
+        assertThat(conversation(lead).path("attention_reason").asText()).isEqualTo(FollowupRunner.NO_TEMPLATE);
+        assertThat(sendsTo(lead)).hasSize(1);
+        assertThat(followupPrompts()).isEqualTo(followupPrompts);
+    }
+
+    @Test
+    void aFollowupTemplateMetaNoLongerApprovesIsNotSentAndAPersonIsAsked() {
+        ApiClient api = newOrganisation();
+        String template = withFollowupTemplate(api);
+        Lead lead = answered(leadWrites(api, "How much is it?"));
+        String id = onlyPending(lead).path("id").asText();
+        backend.db().inTransactionRun(tx -> tx.update("UPDATE templates SET status = 'PAUSED' WHERE id = ?",
+                UUID.fromString(template)));
+
+        timePasses(lead, id, Duration.ofHours(25));
+
+        Waits.until("the follow-up to be cancelled", WAIT, () -> find(lead, id).path("status").asText().equals("cancelled"));
+        String reason = find(lead, id).path("reason").asText();
+        assertThat(reason).startsWith(FollowupRunner.WINDOW_CLOSED)
+                .contains("Only an APPROVED template can be sent; checking_in is PAUSED")
+                .endsWith(FollowupRunner.CHOOSE_A_TEMPLATE);
+        assertThat(conversation(lead).path("needs_attention").asBoolean()).isTrue();
+        assertThat(conversation(lead).path("attention_reason").asText()).isEqualTo(reason);
+        assertThat(sendsTo(lead)).hasSize(1);
+    }
+
+    @Test
+    void outsideThe24HourWindowTheCapsStillApply() {
+        ApiClient api = newOrganisation();
+        withFollowupTemplate(api);
+        Lead lead = answered(leadWrites(api, "How much is it?"));
+        String id = onlyPending(lead).path("id").asText();
+        setOrganisation(api, "max_followups_total", 0);
+
+        timePasses(lead, id, Duration.ofHours(25));
+
+        Waits.until("the follow-up to be cancelled", WAIT, () -> find(lead, id).path("status").asText().equals("cancelled"));
+        assertThat(find(lead, id).path("reason").asText()).contains("all 0 follow-ups allowed in total were sent");
+        assertThat(conversation(lead).path("needs_attention").asBoolean()).isFalse();
         assertThat(sendsTo(lead)).hasSize(1);
     }
 
@@ -289,13 +379,14 @@ class FollowupsTest {
         return lead;
     }
 
-    /** A new organisation with its number connected and a model set. */
+    /** A new organisation with its number and business account connected and a model set. */
     private static ApiClient newOrganisation() {
         String phoneNumberId = "55503" + String.format("%08d", LEADS.incrementAndGet());
         ApiClient api = new ApiClient(backend.baseUri());
         api.signUp("Org " + phoneNumberId, "owner@" + phoneNumberId + ".test");
-        api.put("/settings/whatsapp", "{\"phone_number_id\":\"%s\",\"access_token\":\"EAAG-%s\"}"
-                .formatted(phoneNumberId, phoneNumberId));
+        api.put("/settings/whatsapp", """
+                {"phone_number_id":"%s","access_token":"EAAG-%s","business_account_id":"10%s"}"""
+                .formatted(phoneNumberId, phoneNumberId, phoneNumberId));
         api.put("/settings/llm", "{\"base_url\":\"%s\",\"model\":\"m\",\"api_key\":\"k\"}".formatted(llm.baseUrl()));
         return api;
     }
@@ -312,6 +403,38 @@ class FollowupsTest {
         Waits.until("the conversation", WAIT, () -> lead.api().get("/conversations").body().size() == 1);
         return new Lead(lead.api(), lead.phoneNumberId(), lead.phone(),
                 lead.api().get("/conversations").body().get(0).path("id").asText());
+    }
+
+    /**
+     * Has the organisation follow up outside the window with an approved template saying hello with the lead's
+     * name, the business's name and a fixed question; returns the template's id.
+     */
+    private static String withFollowupTemplate(ApiClient api) {
+        String id = TemplateFixtures.approvedOf(api, graph, """
+                {"name":"checking_in","language":"en","category":"MARKETING","components":[
+                 {"type":"BODY","text":"Hi {{1}}, this is {{2}}. {{3}}",
+                  "example":{"body_text":[["Priya","Sunrise Solar","Shall I send you the plan details?"]]}},
+                 {"type":"FOOTER","text":"Reply STOP to opt out"}]}""").path("id").asText();
+        ApiClient.Response r = api.patch("/organisation", """
+                {"followup_template":{"template_id":"%s","header":[],"buttons":[],"name_fallback":"friend",
+                 "body":["lead_name","business_name","custom:Shall I send you the plan details?"]}}""".formatted(id));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        return id;
+    }
+
+    private static void nameTheLead(Lead lead, String name) {
+        backend.db().inTransactionRun(tx -> tx.update(
+                "UPDATE leads SET name = ? WHERE id = (SELECT lead_id FROM conversations WHERE id = ?)", name,
+                UUID.fromString(lead.conversationId())));
+    }
+
+    private static String orgName(ApiClient api) {
+        return api.get("/organisation").body().path("name").asText();
+    }
+
+    /** How often the model was asked to write a follow-up, for every organisation. */
+    private static int followupPrompts() {
+        return (int) llm.requests().stream().filter(r -> r.step() == PipelineStep.FOLLOWUP).count();
     }
 
     private static void setOrganisation(ApiClient api, String column, Object value) {

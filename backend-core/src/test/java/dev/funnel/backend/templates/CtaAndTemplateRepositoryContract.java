@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.funnel.backend.ctas.Cta;
 import dev.funnel.backend.ctas.CtaRepository;
+import dev.funnel.backend.organisations.FollowupTemplate;
 import dev.funnel.backend.organisations.Organisation;
 import dev.funnel.backend.organisations.OrganisationRepository;
 import dev.funnel.backend.testing.DatabaseContract;
@@ -149,5 +150,27 @@ abstract class CtaAndTemplateRepositoryContract extends DatabaseContract {
         assertThat(changed.metaTemplateId()).isEqualTo("1703");
         assertThat(changed.category()).isEqualTo("MARKETING");
         assertThat(changed.components().component("BODY").orElseThrow().text()).isEqualTo("Ho");
+    }
+
+    @Test
+    void theFollowupTemplateIsChosenReplacedAndGoesWithItsTemplate() {
+        UUID org = organisation("Nudges");
+        Template first = draft(org, "first", "en");
+        Template second = draft(org, "second", "en");
+        FollowupTemplate chosen = new FollowupTemplate(first.id(), List.of("lead_name"),
+                List.of("business_name", "custom:Still keen?"), List.of(), "friend");
+
+        db.inTransactionRun(tx -> organisations.updateFollowupTemplate(tx, org, chosen, NOW));
+        Optional<FollowupTemplate> saved = db.inTransaction(tx -> organisations.followupTemplate(tx, org));
+        db.inTransactionRun(tx -> organisations.updateFollowupTemplate(tx, org,
+                new FollowupTemplate(second.id(), null, List.of("lead_name"), null, null), LATER));
+        Optional<FollowupTemplate> replaced = db.inTransaction(tx -> organisations.followupTemplate(tx, org));
+        db.inTransactionRun(tx -> templates.delete(tx, org, second.id()));
+
+        assertThat(saved).contains(chosen);
+        assertThat(replaced).contains(new FollowupTemplate(second.id(), List.of(), List.of("lead_name"), List.of(),
+                "there"));
+        Optional<FollowupTemplate> afterDelete = db.inTransaction(tx -> organisations.followupTemplate(tx, org));
+        assertThat(afterDelete).as("deleted with its template").isEmpty();
     }
 }

@@ -31,14 +31,27 @@ public final class TemplateFixtures {
 
     /** Creates {@link #orderUpdate} and returns it. */
     public static JsonNode created(ApiClient api, String name) {
-        ApiClient.Response created = api.post("/templates", orderUpdate(name));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        return created.body();
+        return create(api, orderUpdate(name));
     }
 
     /** Creates, submits, has Meta approve and refreshes {@link #orderUpdate}; returns it APPROVED. */
     public static JsonNode approved(ApiClient api, RecordingGraphServer graph, String name) {
-        String id = created(api, name).path("id").asText();
+        return approvedFrom(api, graph, created(api, name));
+    }
+
+    /** Creates the template {@code json} describes, submits, has Meta approve and refreshes it; returns it APPROVED. */
+    public static JsonNode approvedOf(ApiClient api, RecordingGraphServer graph, String json) {
+        return approvedFrom(api, graph, create(api, json));
+    }
+
+    private static JsonNode create(ApiClient api, String json) {
+        ApiClient.Response created = api.post("/templates", json);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body();
+    }
+
+    private static JsonNode approvedFrom(ApiClient api, RecordingGraphServer graph, JsonNode created) {
+        String id = created.path("id").asText();
         ApiClient.Response submitted = api.post("/templates/" + id + "/submit", "{}");
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(200);
         graph.templates().review(submitted.body().path("meta_template_id").asText(), "APPROVED", null);

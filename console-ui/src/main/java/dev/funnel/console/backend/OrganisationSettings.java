@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The organisation's profile, tone and follow-up rules as {@code GET /organisation} shows them. Times of
  * day are "HH:mm" in {@code timeZone} (both quiet-hour ends null: no quiet hours); {@code inviteCode}
- * is sent to admins only.
+ * is sent to admins only; {@code followupTemplate} is null when none is chosen.
  */
 public record OrganisationSettings(
         String id,
@@ -23,5 +23,6 @@ public record OrganisationSettings(
         double minConfidence,
         List<Integer> followupCadenceMinutes,
         int ghostedAfterHours,
-        String inviteCode) {
+        String inviteCode,
+        FollowupTemplate followupTemplate) {
 }

@@ -3,7 +3,10 @@ package dev.funnel.console.backend;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** Every editable organisation setting, sent whole to {@code PATCH /organisation}; null clears an optional one. */
+/**
+ * Every editable organisation setting, sent whole to {@code PATCH /organisation}; null clears an optional one
+ * (a null {@code followupTemplate} chooses none).
+ */
 public record OrganisationSettingsUpdate(
         String name,
         String businessProfile,
@@ -17,5 +20,6 @@ public record OrganisationSettingsUpdate(
         int maxWords,
         double minConfidence,
         List<Integer> followupCadenceMinutes,
-        int ghostedAfterHours) {
+        int ghostedAfterHours,
+        FollowupTemplate followupTemplate) {
 }

@@ -2,6 +2,7 @@ package dev.funnel.console.settings;
 
 import static dev.funnel.console.settings.OrganisationSettingsViewModel.BUSINESS_PROFILE;
 import static dev.funnel.console.settings.OrganisationSettingsViewModel.FOLLOWUP_CADENCE;
+import static dev.funnel.console.settings.OrganisationSettingsViewModel.FOLLOWUP_TEMPLATE;
 import static dev.funnel.console.settings.OrganisationSettingsViewModel.GHOSTED_AFTER_HOURS;
 import static dev.funnel.console.settings.OrganisationSettingsViewModel.MAX_FOLLOWUPS_24H;
 import static dev.funnel.console.settings.OrganisationSettingsViewModel.MAX_FOLLOWUPS_TOTAL;
@@ -15,13 +16,22 @@ import static dev.funnel.console.settings.OrganisationSettingsViewModel.TIME_ZON
 import static dev.funnel.console.settings.OrganisationSettingsViewModel.TONE;
 
 import dev.funnel.console.common.Binds;
+import dev.funnel.console.templates.TemplateEditorView;
+import dev.funnel.console.templates.TemplatePreviewPane;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
 /** Binds the organisation settings form to its ViewModel; read-only for agents. */
@@ -54,6 +64,12 @@ public final class OrganisationSettingsView {
     @FXML private Label orgCadenceProblem;
     @FXML private TextField orgGhostedAfter;
     @FXML private Label orgGhostedAfterProblem;
+    @FXML private ComboBox<FollowupTemplateViewModel.Choice> orgFollowupTemplate;
+    @FXML private Label orgFollowupTemplateNote;
+    @FXML private VBox orgFollowupSourceRows;
+    @FXML private TextField orgFollowupNameFallback;
+    @FXML private Label orgFollowupTemplateProblem;
+    @FXML private TemplatePreviewPane orgFollowupPreview;
     @FXML private Label orgError;
     @FXML private Label orgSaved;
     @FXML private Button saveOrganisationButton;
@@ -84,11 +100,44 @@ public final class OrganisationSettingsView {
         bind(orgMinConfidence, orgMinConfidenceProblem, MIN_CONFIDENCE);
         bind(orgCadence, orgCadenceProblem, FOLLOWUP_CADENCE);
         bind(orgGhostedAfter, orgGhostedAfterProblem, GHOSTED_AFTER_HOURS);
+        bindFollowupTemplate(viewModel.followupTemplate());
         Binds.message(orgError, viewModel.errorProperty());
         Binds.message(orgSaved, viewModel.savedProperty());
         Binds.shown(saveOrganisationButton, Bindings.createBooleanBinding(viewModel::editable));
         saveOrganisationButton.disableProperty().bind(viewModel.canSaveProperty().not());
         viewModel.load();
+    }
+
+    private void bindFollowupTemplate(FollowupTemplateViewModel followup) {
+        orgFollowupTemplate.setItems(followup.choices());
+        orgFollowupTemplate.valueProperty().bindBidirectional(followup.chosenProperty());
+        orgFollowupTemplate.setDisable(!viewModel.editable());
+        Binds.message(orgFollowupTemplateNote, followup.noteProperty());
+        TemplateEditorView.rowsFollow(followup.sources(), orgFollowupSourceRows, this::sourceRow);
+        orgFollowupNameFallback.textProperty().bindBidirectional(followup.nameFallbackProperty());
+        orgFollowupNameFallback.setEditable(viewModel.editable());
+        Binds.message(orgFollowupTemplateProblem, viewModel.problemProperty(FOLLOWUP_TEMPLATE));
+        orgFollowupPreview.previewProperty().bind(followup.previewProperty());
+    }
+
+    /** "{{1}}  [Lead's name ▾]  [fixed text]": the text is typed only for a fixed text. */
+    private Node sourceRow(FollowupSource source) {
+        Label label = new Label(source.label());
+        label.getStyleClass().add("variable-label");
+        ComboBox<FollowupSource.Kind> kind = new ComboBox<>(FXCollections.observableArrayList(source.kinds()));
+        kind.valueProperty().bindBidirectional(source.kindProperty());
+        kind.setDisable(!viewModel.editable());
+        kind.setPrefWidth(150);
+        TextField text = new TextField();
+        text.setPromptText("Fixed text for " + source.label());
+        text.textProperty().bindBidirectional(source.textProperty());
+        text.disableProperty().bind(source.fixedProperty().not());
+        text.setEditable(viewModel.editable());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(8, label, kind, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("variable-row");
+        return row;
     }
 
     private void bind(TextInputControl input, Label problem, String field) {

@@ -4,6 +4,7 @@ import dev.funnel.console.backend.AuthResult;
 import dev.funnel.console.backend.BackendClient;
 import dev.funnel.console.backend.OrganisationSettings;
 import dev.funnel.console.backend.OrganisationSettingsUpdate;
+import dev.funnel.console.backend.Template;
 import dev.funnel.console.common.ErrorMessages;
 import dev.funnel.console.common.FieldProblems;
 import dev.funnel.console.common.TaskExecutor;
@@ -28,8 +29,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The organisation's profile, sales playbook, tone and follow-up rules. Admins edit them; an agent sees
- * them read-only. A problem is shown under its field, whether found here (not a number, half of the
+ * The organisation's profile, sales playbook, tone and follow-up rules, with the follow-up template
+ * ({@link FollowupTemplateViewModel}). Admins edit them; an agent sees them read-only. A problem is shown under its field, whether found here (not a number, half of the
  * quiet hours) or by the server (a 400 naming the fields); the keys are the API's field names.
  */
 public final class OrganisationSettingsViewModel {
@@ -47,6 +48,8 @@ public final class OrganisationSettingsViewModel {
     public static final String MIN_CONFIDENCE = "min_confidence";
     public static final String FOLLOWUP_CADENCE = "followup_cadence_minutes";
     public static final String GHOSTED_AFTER_HOURS = "ghosted_after_hours";
+    /** Problems only: the follow-up template's values are in {@link #followupTemplate()}. */
+    public static final String FOLLOWUP_TEMPLATE = "followup_template";
     public static final String READ_ONLY_NOTE = "Only an admin of your organisation can change these settings.";
 
     private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
@@ -70,6 +73,11 @@ public final class OrganisationSettingsViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty saved = new SimpleStringProperty("");
     private final BooleanBinding canSave;
+    private final FollowupTemplateViewModel followupTemplate;
+
+    /** What the screen shows: the settings, and the organisation's templates (null: those shown already). */
+    private record Loaded(OrganisationSettings settings, List<Template> templates) {
+    }
 
     public OrganisationSettingsViewModel(BackendClient client, TaskExecutor executor, AuthResult session) {
         this.client = client;
@@ -81,11 +89,13 @@ public final class OrganisationSettingsViewModel {
             values.put(field, new SimpleStringProperty(""));
             problems.put(field, new SimpleStringProperty(""));
         }
+        problems.put(FOLLOWUP_TEMPLATE, new SimpleStringProperty(""));
+        followupTemplate = new FollowupTemplateViewModel(values.get(NAME));
         canSave = Bindings.createBooleanBinding(() -> admin && loaded.get() && !busy.get(), loaded, busy);
     }
 
     public void load() {
-        run(client::organisationSettings, false);
+        run(() -> new Loaded(client.organisationSettings(), client.templates()), false);
     }
 
     public void save() {
@@ -100,15 +110,16 @@ public final class OrganisationSettingsViewModel {
             error.set("Please correct the marked fields.");
             return;
         }
-        run(() -> client.saveOrganisationSettings(update), true);
+        run(() -> new Loaded(client.saveOrganisationSettings(update), null), true);
     }
 
-    private void run(Callable<OrganisationSettings> call, boolean saving) {
+    private void run(Callable<Loaded> call, boolean saving) {
         busy.set(true);
         clearMessages();
-        executor.execute(call, settings -> {
+        executor.execute(call, shown -> {
             busy.set(false);
-            show(settings);
+            show(shown.settings());
+            followupTemplate.show(shown.settings().followupTemplate(), shown.templates());
             loaded.set(true);
             if (saving) {
                 saved.set("Saved. The bot uses these settings from its next reply.");
@@ -132,7 +143,10 @@ public final class OrganisationSettingsViewModel {
         for (Map.Entry<String, String> name : NAMES_IN_WORDS.entrySet()) {
             text = text.replace(name.getKey(), name.getValue());
         }
-        return text;
+        // the sentences start with the follow-up template's own fields, capitalised ("Followup_template.body")
+        return text.replaceAll("(?i)" + FOLLOWUP_TEMPLATE + "\\.template_id", "The template")
+                .replaceAll("(?i)" + FOLLOWUP_TEMPLATE + "\\.name_fallback", "The word for an unknown name")
+                .replaceAll("(?i)" + FOLLOWUP_TEMPLATE + "\\.", "The template's ");
     }
 
     private void clearMessages() {
@@ -182,7 +196,7 @@ public final class OrganisationSettingsViewModel {
         int ghostedAfter = wholeNumber(GHOSTED_AFTER_HOURS, found);
         return new OrganisationSettingsUpdate(value(NAME).get().strip(), optional(BUSINESS_PROFILE),
                 optional(SALES_PLAYBOOK), value(TONE).get().strip(), zone, quietStart, quietEnd, perDay, total,
-                maxWords, minConfidence, cadence, ghostedAfter);
+                maxWords, minConfidence, cadence, ghostedAfter, followupTemplate.value(found, FOLLOWUP_TEMPLATE));
     }
 
     private void required(String field, Map<String, String> found) {
@@ -252,6 +266,10 @@ public final class OrganisationSettingsViewModel {
     /** The problem shown under {@code field}, empty when there is none. */
     public ReadOnlyStringProperty problemProperty(String field) {
         return problems.get(field);
+    }
+
+    public FollowupTemplateViewModel followupTemplate() {
+        return followupTemplate;
     }
 
     public ObservableList<String> timeZones() {

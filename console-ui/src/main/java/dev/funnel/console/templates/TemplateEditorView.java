@@ -86,7 +86,7 @@ public final class TemplateEditorView {
     }
 
     /** Rebuilds the rows when items come or go; a value typed into an item changes nothing here. */
-    static <T> void rowsFollow(ObservableList<T> items, VBox rows, Function<T, Node> row) {
+    public static <T> void rowsFollow(ObservableList<T> items, VBox rows, Function<T, Node> row) {
         rows.getChildren().setAll(items.stream().map(row).toList());
         items.addListener((ListChangeListener<T>) change -> {
             while (change.next()) {

@@ -205,7 +205,8 @@ public final class FakeBackendClient implements BackendClient {
         organisation = new OrganisationSettings(organisation.id(), u.name(), u.businessProfile(), u.salesPlaybook(),
                 u.tone(), u.timeZone(), u.quietHoursStart(), u.quietHoursEnd(), u.maxFollowups24h(),
                 u.maxFollowupsTotal(), u.maxWords(), u.minConfidence(),
-                u.followupCadenceMinutes().stream().sorted().toList(), u.ghostedAfterHours(), organisation.inviteCode());
+                u.followupCadenceMinutes().stream().sorted().toList(), u.ghostedAfterHours(), organisation.inviteCode(),
+                u.followupTemplate());
         return organisation;
     }
 

@@ -386,13 +386,31 @@ class HttpBackendClientTest {
         client.login(new Credentials("sam@acme.example", "pw"));
 
         client.saveOrganisationSettings(new OrganisationSettingsUpdate("Acme Solar", null, "Offer a visit", "friendly",
-                "Europe/Paris", null, null, 2, 5, 80, 0.6, List.of(10, 180), 48));
+                "Europe/Paris", null, null, 2, 5, 80, 0.6, List.of(10, 180), 48, null));
 
         assertThat(server.last().body()).isEqualTo("{\"name\":\"Acme Solar\",\"business_profile\":null,"
                 + "\"sales_playbook\":\"Offer a visit\",\"tone\":\"friendly\",\"time_zone\":\"Europe/Paris\","
                 + "\"quiet_hours_start\":null,\"quiet_hours_end\":null,\"max_followups_24h\":2,"
                 + "\"max_followups_total\":5,\"max_words\":80,\"min_confidence\":0.6,"
-                + "\"followup_cadence_minutes\":[10,180],\"ghosted_after_hours\":48}");
+                + "\"followup_cadence_minutes\":[10,180],\"ghosted_after_hours\":48,\"followup_template\":null}");
+    }
+
+    @Test
+    void theFollowupTemplateIsSentAndReadWithItsSources() {
+        server.answer("POST /auth/login", 200, AUTH_RESPONSE);
+        server.answer("PATCH /organisation", 200, ORGANISATION.replace("}", """
+                ,"followup_template":{"template_id":"t1","header":[],"body":["lead_name","custom:Still keen?"],
+                 "buttons":[],"name_fallback":"there"}}"""));
+        client.login(new Credentials("sam@acme.example", "pw"));
+        FollowupTemplate chosen = new FollowupTemplate("t1", List.of(), List.of("lead_name", "custom:Still keen?"),
+                List.of(), "there");
+
+        OrganisationSettings saved = client.saveOrganisationSettings(new OrganisationSettingsUpdate("Acme Solar", null,
+                null, "friendly", "Europe/Paris", null, null, 2, 5, 80, 0.6, List.of(10), 48, chosen));
+
+        assertThat(server.last().body()).endsWith(",\"followup_template\":{\"template_id\":\"t1\",\"header\":[],"
+                + "\"body\":[\"lead_name\",\"custom:Still keen?\"],\"buttons\":[],\"name_fallback\":\"there\"}}");
+        assertThat(saved.followupTemplate()).isEqualTo(chosen);
     }
 
     @Test
@@ -403,7 +421,7 @@ class HttpBackendClientTest {
         client.login(new Credentials("sam@acme.example", "pw"));
 
         assertThatThrownBy(() -> client.saveOrganisationSettings(new OrganisationSettingsUpdate("Acme", null, null, "",
-                "Europe/Paris", null, null, 2, 5, 5, 0.6, List.of(10), 48)))
+                "Europe/Paris", null, null, 2, 5, 5, 0.6, List.of(10), 48, null)))
                 .isInstanceOf(BackendException.class)
                 .hasMessage("max_words must be 10 to 300; tone is required")
                 .extracting(e -> ((BackendException) e).fields()).isEqualTo(List.of("max_words", "tone"));

@@ -74,7 +74,7 @@ public final class TestData {
     public static OrganisationSettings organisationSettings() {
         return new OrganisationSettings("o1", "Acme Solar", "We install rooftop solar in Lyon.",
                 "Ask for the roof size, then offer a site visit.", "friendly", "Europe/Paris", "21:00", "08:00",
-                2, 5, 80, 0.6, List.of(10, 180, 360), 48, "0123456789abcdef01234567");
+                2, 5, 80, 0.6, List.of(10, 180, 360), 48, "0123456789abcdef01234567", null);
     }
 
     public static TeamMember teamMember(String id, String name, String role, boolean active) {

@@ -48,7 +48,7 @@ class OrganisationSettingsViewModelTest {
 
         assertThat(backend.requests.getLast()).isEqualTo(new OrganisationSettingsUpdate("Acme Solar",
                 "We install rooftop solar in Lyon.", "Always offer the free site visit first.\nThen the price.",
-                "friendly", "Europe/Paris", null, null, 2, 5, 80, 0.6, List.of(360, 10, 180), 48));
+                "friendly", "Europe/Paris", null, null, 2, 5, 80, 0.6, List.of(360, 10, 180), 48, null));
         assertThat(admin.valueProperty(FOLLOWUP_CADENCE).get()).isEqualTo("10, 180, 360");
         assertThat(admin.savedProperty().get()).startsWith("Saved.");
         assertThat(admin.errorProperty().get()).isEmpty();
@@ -129,7 +129,7 @@ class OrganisationSettingsViewModelTest {
         assertThat(agent.editable()).isFalse();
         assertThat(agent.valueProperty(NAME).get()).isEqualTo("Acme Solar");
         assertThat(agent.canSaveProperty().get()).isFalse();
-        assertThat(backend.calls).containsExactly("organisationSettings");
+        assertThat(backend.calls).containsExactly("organisationSettings", "templates");
     }
 
     @Test
