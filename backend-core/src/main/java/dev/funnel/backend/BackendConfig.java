@@ -107,7 +107,7 @@ public record BackendConfig(
     /** H2 in PostgreSQL mode, sorting nulls last as PostgreSQL does. */
     public static String h2Url(Path file) {
         return "jdbc:h2:file:" + file.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;CACHE_SIZE=16384";
     }
 
     /** The user's data folder, as each desktop OS expects it (the installed console keeps its database there). */

@@ -6,6 +6,7 @@ import dev.funnel.console.backend.BackendEvent;
 import dev.funnel.console.backend.FakeBackendClient;
 import dev.funnel.console.backend.KnowledgeDocument;
 import dev.funnel.console.backend.TestData;
+import dev.funnel.console.common.LiveEvents;
 import dev.funnel.console.common.CurrentThreadTaskExecutor;
 import dev.funnel.console.common.MemoryPreferences;
 import dev.funnel.console.common.RecordingNotifier;
@@ -46,7 +47,7 @@ class KnowledgeScreenTest {
 
         robot.interact(() -> backend.emit(new BackendEvent.KnowledgeDocumentUpdated(new KnowledgeDocument("d2",
                 "faq.md", "text/markdown", 2150, "indexing", 0, null, null, TestData.NOW, null))));
-        WaitForAsyncUtils.waitForFxEvents();
+        LiveEvents.handedOver();
 
         assertThat(table.getItems()).extracting(KnowledgeDocument::name).containsExactly("faq.md", "prices.pdf");
         assertThat(robot.lookup("#knowledgeStatusLine").queryLabeled().getText())
@@ -55,7 +56,7 @@ class KnowledgeScreenTest {
 
         robot.clickOn("#knowledgeBackToInbox");
         robot.interact(() -> backend.emit(new BackendEvent.KnowledgeDocumentDeleted("d2")));
-        WaitForAsyncUtils.waitForFxEvents();
+        LiveEvents.handedOver();
 
         assertThat(table.getItems()).as("a screen no longer shown hears no more events").hasSize(2);
     }

@@ -250,18 +250,19 @@ public final class Shell implements Navigator, Shortcuts.Actions, AutoCloseable 
     /** One live subscription per session feeds both the inbox and the simulator, on the FX thread. */
     private void openInbox() {
         inbox = new InboxViewModel(client, executor, notifier, this, session);
-        inboxView = new InboxView(inbox);
         var simulator = new SimulatorViewModel(client, executor);
         var leadPanel = new LeadPanelViewModel(client, executor, inbox.chat().conversationProperty());
-        inboxScreen = Fxml.load(InboxView.class, "InboxView.fxml",
-                inboxView, new ChatView(inbox.chat()), new TemplatePickerView(inbox.chat().templatePicker()),
-                new SimulatorView(simulator), new LeadPanelView(leadPanel));
         live = new FxThreadListener();
         live.add(inbox);
         live.add(simulator);
         liveEvents = client.subscribe(live);
-        showAttentionCount();
+        // the first page comes while the screen is built
         inbox.load();
+        inboxView = new InboxView(inbox);
+        inboxScreen = Fxml.load(InboxView.class, "InboxView.fxml",
+                inboxView, new ChatView(inbox.chat()), new TemplatePickerView(inbox.chat().templatePicker()),
+                new SimulatorView(simulator), new LeadPanelView(leadPanel));
+        showAttentionCount();
     }
 
     /** The count of conversations needing a person in the title and on the taskbar icon; the chime as chosen. */

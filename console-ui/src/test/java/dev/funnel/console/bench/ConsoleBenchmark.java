@@ -88,6 +88,10 @@ public final class ConsoleBenchmark {
                 ConsoleProcess.Line inbox = console.await("MARK inbox", 120);
                 ConsoleProcess.Usage atInbox = console.usage();
                 double live = console.await("MARK live", 120).seconds();
+                if (run == 1) {
+                    System.out.println("CPU by thread at the inbox: " + console.ask("threads", "THREADS")
+                            .substring("THREADS ".length()));
+                }
                 usable.add(inbox.seconds());
                 cpu.add(atInbox.cpuSeconds());
                 System.out.printf("cold start %d: window %.2f s, sign-in screen (embedded backend up) %.2f s,"
@@ -182,6 +186,7 @@ public final class ConsoleBenchmark {
         }
         double answered = (System.nanoTime() - start) / 1e9;
         String report = console.ask("report", "REPORT");
+        String threads = console.ask("threads", "THREADS").substring("THREADS ".length());
         double cpuUnderLoad = console.usage().cpuSeconds() - idle.cpuSeconds();
         System.out.printf("load: %,d lead messages in %.1f s (%.1f a second, %d refused), %,d bot replies sent"
                         + " by %.1f s%n", total, sent, total / sent, refused.get(), graph.sendCount() - repliesBefore,
@@ -194,6 +199,7 @@ public final class ConsoleBenchmark {
                 + " (target: no pulse gap over 50 ms)");
         System.out.printf("console process CPU during the load: %.1f s in %.1f s (%.0f%% of one CPU); %s%n",
                 cpuUnderLoad, answered, 100 * cpuUnderLoad / answered, loadAverage());
+        System.out.println("CPU by thread since the console started: " + threads);
         Thread.sleep(10_000);
         ConsoleProcess.Usage after = console.usage();
         System.out.printf("memory: RSS idle %.0f MB, max during load %.0f MB, 10 s after %.0f MB, peak (VmHWM) %.0f MB"

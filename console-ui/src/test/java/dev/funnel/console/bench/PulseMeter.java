@@ -20,10 +20,14 @@ import javafx.application.Platform;
  */
 final class PulseMeter {
 
+    private static final long LONG_GAP = 50_000_000L;
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Samples pulseGaps = new Samples();
     private final Samples pings = new Samples();
     private final Samples gcPauses = new Samples();
+    /** For each gap over 50 ms: the FX thread's own CPU time in it (work on the FX thread, not waiting for a CPU). */
+    private final Samples longGapFxCpu = new Samples();
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pulse-meter-ping");
         thread.setDaemon(true);
@@ -31,13 +35,19 @@ final class PulseMeter {
     });
     private final AnimationTimer timer = new AnimationTimer() {
         private long last;
+        private long lastCpu;
 
         @Override
         public void handle(long now) {
+            long cpu = threads.getCurrentThreadCpuTime();
             if (last != 0) {
                 pulseGaps.add(now - last);
+                if (now - last > LONG_GAP) {
+                    longGapFxCpu.add(cpu - lastCpu);
+                }
             }
             last = now;
+            lastCpu = cpu;
         }
     };
 
@@ -70,12 +80,13 @@ final class PulseMeter {
         pulseGaps.clear();
         pings.clear();
         gcPauses.clear();
+        longGapFxCpu.clear();
         resetNanos = System.nanoTime();
         resetFxCpuNanos = threads.getThreadCpuTime(fxThreadId);
     }
 
     /**
-     * "pulses=3590 gap_p50=16.7 gap_p99=33.4 gap_max=41.2 over50=0 ping_p50=0.3 ping_p99=8.1 ping_max=30.2
+     * "pulses=3590 gap_p50=16.7 gap_p99=33.4 gap_max=41.2 over50=0 fx_cpu_in_them_p50=NaN fx_cpu_in_them_max=NaN ping_p50=0.3 ping_p99=8.1 ping_max=30.2
      * fx_busy=4.1% gc_pauses=12 gc_max=9 gc_total=60" (ms; fx_busy is the share of wall time the FX thread
      * spent on a CPU since the reset; the collector's pauses stop the FX thread too).
      */
@@ -84,9 +95,11 @@ final class PulseMeter {
         long[] gaps = pulseGaps.sorted();
         long[] waits = pings.sorted();
         long[] pauses = gcPauses.sorted();
-        long over50 = Arrays.stream(gaps).filter(gap -> gap > 50_000_000L).count();
-        return "pulses=%d gap_p50=%.1f gap_p99=%.1f gap_max=%.1f over50=%d ping_p50=%.1f ping_p99=%.1f ping_max=%.1f fx_busy=%.1f%% gc_pauses=%d gc_max=%.0f gc_total=%.0f"
-                .formatted(gaps.length, ms(gaps, 0.50), ms(gaps, 0.99), ms(gaps, 1.0), over50,
+        long[] fxCpuInLongGaps = longGapFxCpu.sorted();
+        return ("pulses=%d gap_p50=%.1f gap_p99=%.1f gap_max=%.1f over50=%d fx_cpu_in_them_p50=%.1f fx_cpu_in_them_max=%.1f"
+                + " ping_p50=%.1f ping_p99=%.1f ping_max=%.1f fx_busy=%.1f%% gc_pauses=%d gc_max=%.0f gc_total=%.0f")
+                .formatted(gaps.length, ms(gaps, 0.50), ms(gaps, 0.99), ms(gaps, 1.0), fxCpuInLongGaps.length,
+                        ms(fxCpuInLongGaps, 0.50), ms(fxCpuInLongGaps, 1.0),
                         ms(waits, 0.50), ms(waits, 0.99), ms(waits, 1.0), fxBusy, pauses.length, ms(pauses, 1.0),
                         Arrays.stream(pauses).sum() / 1e6);
     }

@@ -14,6 +14,7 @@ import dev.funnel.console.backend.Message;
 import dev.funnel.console.backend.MessageFrom;
 import dev.funnel.console.backend.RejectedWebhook;
 import dev.funnel.console.backend.RejectedWebhooks;
+import dev.funnel.console.common.LiveEvents;
 import dev.funnel.console.common.CurrentThreadTaskExecutor;
 import dev.funnel.console.common.MemoryPreferences;
 import dev.funnel.console.common.RecordingNotifier;
@@ -81,7 +82,7 @@ class ConsoleSmokeTest {
 
         robot.interact(() -> backend.emit(new BackendEvent.ConversationUpdated(conversation("c3", "Cleo", ConversationMode.BOT))));
         robot.interact(() -> backend.emit(new BackendEvent.MessageCreated(message("m2", "c2", MessageFrom.BOT, "We do!"), false)));
-        WaitForAsyncUtils.waitForFxEvents();
+        LiveEvents.handedOver();
 
         assertThat(conversationList(robot).getItems()).extracting(Conversation::id).containsExactly("c2", "c3", "c1");
         assertThat(conversationList(robot).getSelectionModel().getSelectedItem().id()).isEqualTo("c2");
@@ -95,7 +96,7 @@ class ConsoleSmokeTest {
 
         robot.interact(() -> backend.emit(new BackendEvent.HumanAttentionRequired("c1", "Wants to talk to a person")));
         robot.interact(() -> backend.connection(ConnectionState.CONNECTED));
-        WaitForAsyncUtils.waitForFxEvents();
+        LiveEvents.handedOver();
 
         assertThat(notifier.shown).extracting(RecordingNotifier.Shown::title).containsExactly("Ana needs a person");
         assertThat(robot.lookup("#connectionStatus").queryLabeled().getText()).isEqualTo("Live");
@@ -132,7 +133,7 @@ class ConsoleSmokeTest {
         Conversation simulated = simulatedConversation("c9", SimulatorViewModel.DEFAULT_PHONE);
         robot.interact(() -> backend.emit(new BackendEvent.ConversationUpdated(simulated)));
         robot.interact(() -> backend.emit(new BackendEvent.MessageCreated(message("m7", "c9", MessageFrom.BOT, "It is 499 EUR."), true)));
-        WaitForAsyncUtils.waitForFxEvents();
+        LiveEvents.handedOver();
 
         ListView<Message> simChat = robot.lookup("#simChat").queryListView();
         assertThat(simChat.getItems()).extracting(Message::content).containsExactly("It is 499 EUR.");
