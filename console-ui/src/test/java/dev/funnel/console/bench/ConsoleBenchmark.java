@@ -7,20 +7,26 @@ import dev.funnel.backend.testing.RecordingGraphServer;
 import dev.funnel.backend.testing.ScriptedLlmServer;
 import dev.funnel.backend.testing.Webhooks;
 import dev.funnel.console.common.MemoryPreferences;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /**
  * "Never freeze" (issue 6, point 5), printed as figures, never asserted: a data folder with one
@@ -161,7 +167,7 @@ public final class ConsoleBenchmark {
                 String from = random.nextInt(5) == 0 ? "3362" + (1000000 + i)
                         : seed.phones().get(random.nextInt(seed.phones().size()));
                 byte[] body = Webhooks.text(seed.phoneNumberId(), from, "wamid.load." + i,
-                        java.time.Instant.now().getEpochSecond(),
+                        Instant.now().getEpochSecond(),
                         InboxSeed.QUESTIONS[random.nextInt(InboxSeed.QUESTIONS.length)]);
                 posters.submit(() -> {
                     if (Webhooks.postSigned(webhook, InboxSeed.APP_SECRET, body) != 200) {
@@ -232,7 +238,7 @@ public final class ConsoleBenchmark {
 
     /**
      * The installed console's class path (target/funnel-console.jar, whose manifest lists libs/) and a
-     * jar of this package's classes: an AOT cache needs jars, not folders.
+     * jar of this package's classes and the in-memory preferences it uses: an AOT cache needs jars, not folders.
      */
     private static String consoleClassPath() throws IOException {
         Path consoleJar = Path.of("target", "funnel-console.jar");
@@ -243,20 +249,20 @@ public final class ConsoleBenchmark {
         Path benchJar = Path.of("target", "console-bench.jar");
         Path bench = classes.resolve(ConsoleBenchmark.class.getPackageName().replace('.', '/'));
         Path preferences = classes.resolve(MemoryPreferences.class.getName().replace('.', '/') + ".class");
-        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(benchJar));
+        try (var jar = new JarOutputStream(Files.newOutputStream(benchJar));
              var files = Files.list(bench)) {
-            for (Path file : java.util.stream.Stream.concat(files, java.util.stream.Stream.of(preferences)).toList()) {
-                jar.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+            for (Path file : Stream.concat(files, Stream.of(preferences)).toList()) {
+                jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 jar.write(Files.readAllBytes(file));
                 jar.closeEntry();
             }
         }
-        return consoleJar + java.io.File.pathSeparator + benchJar;
+        return consoleJar + File.pathSeparator + benchJar;
     }
 
     private static void deleteFolder(Path folder) throws IOException {
         try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 

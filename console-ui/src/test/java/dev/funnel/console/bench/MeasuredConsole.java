@@ -6,11 +6,17 @@ import dev.funnel.console.common.ConsolePreferences;
 import dev.funnel.console.common.MemoryPreferences;
 import dev.funnel.console.common.ServerChoice;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -91,23 +97,23 @@ public final class MeasuredConsole {
     }
 
     /** CPU time so far of this JVM's threads, busiest first, from /proc (Linux): "C1 CompilerThre=2.10 s, ...". */
-    private static String threadCpu() throws java.io.IOException {
-        java.util.Map<String, Double> byName = new java.util.HashMap<>();
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+    private static String threadCpu() throws IOException {
+        Map<String, Double> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (var task : tasks.toList()) {
                 try {
-                    String name = java.nio.file.Files.readString(task.resolve("comm")).strip().replaceAll("[-#]?\\d+$", "");
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[-#]?\\d+$", "");
+                    String stat = Files.readString(task.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0, Double::sum);
-                } catch (java.io.IOException ended) {
+                } catch (IOException ended) {
                     // the thread ended while we read
                 }
             }
         }
-        return byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+        return byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(12).map(e -> "%s=%.2f s".formatted(e.getKey(), e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     private static void mark(String milestone) {
