@@ -96,9 +96,19 @@ class ChatSmokeTest {
         assertThat(chat.getSelectionModel().getSelectedItem().id()).isEqualTo("m1");
     }
 
+    /** A label shown on screen: it and every parent visible (the list keeps spare cells it has hidden). */
     private static Label label(FxRobot robot, String styleClass) {
-        return robot.lookup((Node n) -> n instanceof Label l && l.getStyleClass().contains(styleClass) && l.isVisible())
+        return robot.lookup((Node n) -> n instanceof Label l && l.getStyleClass().contains(styleClass) && shown(l))
                 .query();
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Message message(String id, MessageFrom from, String type, String content, String replyTo,

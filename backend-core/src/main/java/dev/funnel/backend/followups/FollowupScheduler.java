@@ -1,6 +1,7 @@
 package dev.funnel.backend.followups;
 
 import dev.funnel.backend.db.Db;
+import dev.funnel.backend.worker.BackgroundThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class FollowupScheduler implements AutoCloseable {
         this.runner = runner;
         this.poll = poll;
         this.clock = clock;
-        this.thread = Thread.ofPlatform().name("funnel-followups").daemon().unstarted(this::loop);
+        this.thread = BackgroundThreads.thread("funnel-followups", this::loop);
     }
 
     public void start() {
@@ -61,7 +62,7 @@ public final class FollowupScheduler implements AutoCloseable {
     /** Claims a batch of due actions and runs them side by side; returns how many it claimed. */
     int runDue() {
         List<ScheduledAction> due = db.inTransaction(tx -> followups.claimDue(tx, clock.instant(), CLAIM_TIMEOUT, BATCH));
-        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService each = Executors.newThreadPerTaskExecutor(BackgroundThreads.factory("funnel-followup-"))) {
             for (ScheduledAction action : due) {
                 each.submit(() -> runOne(action));
             }

@@ -3,6 +3,7 @@ package dev.funnel.backend.knowledge;
 import dev.funnel.backend.audit.AuditLog;
 import dev.funnel.backend.db.Db;
 import dev.funnel.backend.events.EventBus;
+import dev.funnel.backend.worker.BackgroundThreads;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private final VectorStore store;
     private final AuditLog audit = new AuditLog();
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("funnel-knowledge-indexer").daemon().factory());
+            BackgroundThreads.factory("funnel-knowledge-indexer-"));
 
     public KnowledgeBase(Db db, Embedder embedder, EventBus bus, Clock clock) {
         this.db = db;

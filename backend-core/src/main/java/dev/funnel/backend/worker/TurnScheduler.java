@@ -39,7 +39,7 @@ public final class TurnScheduler implements AutoCloseable {
     private final Semaphore parallel;
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("funnel-turn-timer").daemon().factory());
-    private final ExecutorService runners = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("funnel-turn-", 0).factory());
+    private final ExecutorService runners = Executors.newThreadPerTaskExecutor(BackgroundThreads.factory("funnel-turn-"));
     private final Map<ConversationRef, Slot> slots = new ConcurrentHashMap<>();
 
     /** @param turn runs one turn; returns a delay when the turn should be tried again */

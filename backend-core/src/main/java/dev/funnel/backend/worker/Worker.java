@@ -57,7 +57,7 @@ public final class Worker implements AutoCloseable {
         this.maxReceives = config.maxReceives();
         this.visibility = config.visibility();
         this.clock = clock;
-        this.thread = Thread.ofPlatform().name("funnel-worker").daemon().unstarted(this::loop);
+        this.thread = BackgroundThreads.thread("funnel-worker", this::loop);
     }
 
     /** Resumes what a previous run left unfinished, then starts consuming. */
