@@ -4,11 +4,11 @@ import dev.funnel.backend.conversations.ConversationRef;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,10 +36,10 @@ public final class TurnScheduler implements AutoCloseable {
     private final Duration debounce;
     private final Duration maxWait;
     private final Function<ConversationRef, Optional<Duration>> turn;
-    private final Semaphore parallel;
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("funnel-turn-timer").daemon().factory());
-    private final ExecutorService runners = Executors.newThreadPerTaskExecutor(BackgroundThreads.factory("funnel-turn-"));
+    /** At most maxParallelTurns turns at once; the others wait in its queue, not in a thread. */
+    private final ThreadPoolExecutor runners;
     private final Map<ConversationRef, Slot> slots = new ConcurrentHashMap<>();
 
     /** @param turn runs one turn; returns a delay when the turn should be tried again */
@@ -47,7 +47,9 @@ public final class TurnScheduler implements AutoCloseable {
         this.debounce = debounce;
         this.maxWait = debounce.multipliedBy(3);
         this.turn = turn;
-        this.parallel = new Semaphore(maxParallelTurns);
+        this.runners = new ThreadPoolExecutor(maxParallelTurns, maxParallelTurns, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), BackgroundThreads.factory("funnel-turn-"));
+        runners.allowCoreThreadTimeOut(true);
     }
 
     /** A lead message for this conversation was stored: (re)start its debounce window. */
@@ -104,15 +106,7 @@ public final class TurnScheduler implements AutoCloseable {
     private void run(ConversationRef ref, Slot slot) {
         Optional<Duration> retry = Optional.empty();
         try {
-            parallel.acquire();
-            try {
-                retry = turn.apply(ref);
-            } finally {
-                parallel.release();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+            retry = turn.apply(ref);
         } catch (RuntimeException e) {
             // the messages stay pending in the database; a later message or a restart picks them up
             LOG.log(Level.WARNING, "A bot turn failed for conversation " + ref.conversationId(), e);
