@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** A console's WebSocket connection in a test: keeps every event frame it hears. */
+/** A console's WebSocket connection in a test, subscribed once constructed: keeps every event frame it hears. */
 public final class EventsClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +49,9 @@ public final class EventsClient implements AutoCloseable {
                 return null;
             }
         }).join();
+        // the server subscribes the socket after the handshake and then says hello: only from then on is
+        // every event sure to reach it (a test acting right after the handshake could beat the subscription)
+        await("server_hello", payload -> true, Duration.ofSeconds(30));
     }
 
     /** Tries to connect with this query ({@code token=...}); returns the HTTP status the refused upgrade got. */
