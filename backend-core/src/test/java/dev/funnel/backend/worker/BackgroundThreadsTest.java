@@ -13,21 +13,21 @@ import org.junit.jupiter.api.Test;
 class BackgroundThreadsTest {
 
     @Test
-    void backgroundThreadsRunBelowTheProcesssPriorityAndSoDoTheThreadsTheyStart() throws InterruptedException {
+    void backgroundThreadsRunAtTheNiceValueAskedAndSoDoTheThreadsTheyStart() throws InterruptedException {
         assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
         AtomicInteger background = new AtomicInteger(-100);
         AtomicInteger startedByIt = new AtomicInteger(-100);
         AtomicInteger fromFactory = new AtomicInteger(-100);
         int normal = nice();
 
-        Thread thread = BackgroundThreads.thread("funnel-test", () -> {
+        Thread thread = BackgroundThreads.thread("funnel-test", 10, () -> {
             background.set(nice());
             Thread child = Thread.ofPlatform().start(() -> startedByIt.set(nice()));
             join(child);
         });
         thread.start();
         thread.join();
-        Thread pooled = BackgroundThreads.factory("funnel-test-").newThread(() -> fromFactory.set(nice()));
+        Thread pooled = BackgroundThreads.factory("funnel-test-", 10).newThread(() -> fromFactory.set(nice()));
         pooled.start();
         pooled.join();
 
@@ -38,6 +38,19 @@ class BackgroundThreadsTest {
         assertThat(startedByIt).hasValue(normal + 10);
         assertThat(fromFactory).hasValue(normal + 10);
         assertThat(nice()).as("the caller keeps its priority").isEqualTo(normal);
+    }
+
+    @Test
+    void withoutANiceValueTheyRunAtTheNormalPriority() throws InterruptedException {
+        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
+        AtomicInteger background = new AtomicInteger(-100);
+        int normal = nice();
+
+        Thread thread = BackgroundThreads.thread("funnel-test", 0, () -> background.set(nice()));
+        thread.start();
+        thread.join();
+
+        assertThat(background).hasValue(normal);
     }
 
     /** The calling thread's nice value: the 19th field of its stat line. */
