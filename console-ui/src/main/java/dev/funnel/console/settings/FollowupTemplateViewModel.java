@@ -2,6 +2,8 @@ package dev.funnel.console.settings;
 
 import dev.funnel.console.backend.FollowupTemplate;
 import dev.funnel.console.backend.Template;
+import dev.funnel.console.backend.TemplateParameters;
+import dev.funnel.console.backend.TemplateValues;
 import dev.funnel.console.templates.TemplatePreview;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,11 +99,8 @@ public final class FollowupTemplateViewModel {
             found.put(field, String.join("; ", problems));
         }
         Template t = choice.template();
-        int header = t.parameters().header();
-        int body = t.parameters().body();
-        List<String> all = sources.stream().map(FollowupSource::source).toList();
-        return new FollowupTemplate(t.id(), part(all, 0, header), part(all, header, header + body),
-                part(all, header + body, all.size()), fallback);
+        TemplateValues all = t.parameters().split(sources.stream().map(FollowupSource::source).toList());
+        return new FollowupTemplate(t.id(), all.header(), all.body(), all.buttons(), fallback);
     }
 
     /** One row per value the chosen template takes: header, body, then URL buttons. */
@@ -109,20 +108,30 @@ public final class FollowupTemplateViewModel {
         List<FollowupSource> fresh = new ArrayList<>();
         if (choice != null && choice.template() != null) {
             Template t = choice.template();
-            boolean wasSaved = saved != null && t.id().equals(saved.templateId());
-            for (int i = 0; i < t.parameters().header(); i++) {
-                fresh.add(new FollowupSource("Header {{" + (i + 1) + "}}", false,
-                        wasSaved ? at(saved.header(), i) : null));
-            }
-            for (int i = 0; i < t.parameters().body(); i++) {
-                fresh.add(new FollowupSource("{{" + (i + 1) + "}}", false, wasSaved ? at(saved.body(), i) : null));
-            }
-            for (int i = 0; i < t.parameters().buttons(); i++) {
-                fresh.add(new FollowupSource("Link " + (i + 1) + " {{1}}", true,
-                        wasSaved ? at(saved.buttons(), i) : null));
+            TemplateParameters parameters = t.parameters();
+            List<String> earlier = saved != null && t.id().equals(saved.templateId())
+                    ? savedInOrder(parameters) : List.of();
+            List<String> labels = parameters.labels();
+            for (int i = 0; i < labels.size(); i++) {
+                fresh.add(new FollowupSource(labels.get(i), parameters.isButton(i), at(earlier, i)));
             }
         }
         sources.setAll(fresh);
+    }
+
+    /** The saved sources in the order of the template's values, null where one is missing. */
+    private List<String> savedInOrder(TemplateParameters parameters) {
+        List<String> inOrder = new ArrayList<>();
+        for (int i = 0; i < parameters.header(); i++) {
+            inOrder.add(at(saved.header(), i));
+        }
+        for (int i = 0; i < parameters.body(); i++) {
+            inOrder.add(at(saved.body(), i));
+        }
+        for (int i = 0; i < parameters.buttons(); i++) {
+            inOrder.add(at(saved.buttons(), i));
+        }
+        return inOrder;
     }
 
     private TemplatePreview previewNow() {
@@ -131,10 +140,9 @@ public final class FollowupTemplateViewModel {
             return TemplatePreview.EMPTY;
         }
         String business = businessName.get() == null ? "" : businessName.get().strip();
-        List<String> values = sources.stream().map(s -> s.value(SAMPLE_LEAD_NAME, business)).toList();
-        int header = choice.template().parameters().header();
-        return TemplatePreview.of(choice.template().components(), part(values, 0, header),
-                part(values, header, values.size()));
+        TemplateValues values = choice.template().parameters()
+                .split(sources.stream().map(s -> s.value(SAMPLE_LEAD_NAME, business)).toList());
+        return TemplatePreview.of(choice.template().components(), values.header(), values.body());
     }
 
     private String noteNow() {
@@ -150,10 +158,6 @@ public final class FollowupTemplateViewModel {
         return choice == null || choice.template() == null
                 ? "A follow-up due once the 24-hour window has closed is cancelled and the conversation flagged for"
                 + " a person." : "";
-    }
-
-    private static List<String> part(List<String> values, int from, int to) {
-        return values.subList(Math.min(from, values.size()), Math.min(to, values.size()));
     }
 
     private static String at(List<String> values, int i) {

@@ -7,7 +7,6 @@ import dev.funnel.console.backend.Template;
 import dev.funnel.console.backend.TemplateValues;
 import dev.funnel.console.common.ErrorMessages;
 import dev.funnel.console.common.TaskExecutor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
@@ -49,8 +48,13 @@ public final class TemplatePickerViewModel {
     private final BooleanBinding canSend = Bindings.createBooleanBinding(
             () -> offered.get() && !busy.get() && chosen.get() != null && values.stream().noneMatch(v -> v.value().isEmpty()),
             offered, busy, chosen, values);
-    private final ObjectBinding<TemplatePreview> preview = Bindings.createObjectBinding(() -> chosen.get() == null
-            ? TemplatePreview.EMPTY : TemplatePreview.of(chosen.get().components(), part(0), part(1)), chosen, values);
+    private final ObjectBinding<TemplatePreview> preview = Bindings.createObjectBinding(() -> {
+        if (chosen.get() == null) {
+            return TemplatePreview.EMPTY;
+        }
+        TemplateValues typed = typed();
+        return TemplatePreview.of(chosen.get().components(), typed.header(), typed.body());
+    }, chosen, values);
 
     /** @param sent told of each template message the backend recorded, so the chat shows it */
     public TemplatePickerViewModel(BackendClient client, TaskExecutor executor, Consumer<Message> sent) {
@@ -92,7 +96,7 @@ public final class TemplatePickerViewModel {
         }
         Template template = chosen.get();
         OutgoingTemplateMessage message = new OutgoingTemplateMessage(conversationId.get(), template.id(),
-                new TemplateValues(part(0), part(1), part(2)));
+                typed());
         busy.set(true);
         error.set("");
         executor.execute(() -> client.sendTemplate(message), recorded -> {
@@ -107,33 +111,15 @@ public final class TemplatePickerViewModel {
 
     /** One input per value the chosen template takes: header, body, then URL buttons. */
     private void prepareValues(Template template) {
-        List<TemplateVariable> fresh = new ArrayList<>();
-        if (template != null) {
-            for (int i = 1; i <= template.parameters().header(); i++) {
-                fresh.add(new TemplateVariable("Header {{" + i + "}}"));
-            }
-            for (int i = 1; i <= template.parameters().body(); i++) {
-                fresh.add(new TemplateVariable("{{" + i + "}}"));
-            }
-            for (int i = 1; i <= template.parameters().buttons(); i++) {
-                fresh.add(new TemplateVariable("Link " + i + " {{1}}"));
-            }
-        }
-        values.setAll(fresh);
+        values.setAll(template == null ? List.of()
+                : template.parameters().labels().stream().map(TemplateVariable::new).toList());
     }
 
-    /** The typed values of one part: 0 header, 1 body, 2 buttons. */
-    private List<String> part(int which) {
+    /** The typed values, cut into the header's, the body's and the buttons'. */
+    private TemplateValues typed() {
         Template template = chosen.get();
-        if (template == null) {
-            return List.of();
-        }
-        int header = template.parameters().header();
-        int body = template.parameters().body();
-        int from = which == 0 ? 0 : which == 1 ? header : header + body;
-        int to = which == 0 ? header : which == 1 ? header + body : values.size();
-        return values.subList(Math.min(from, values.size()), Math.min(to, values.size())).stream()
-                .map(TemplateVariable::value).toList();
+        return template == null ? new TemplateValues(List.of(), List.of(), List.of())
+                : template.parameters().split(values.stream().map(TemplateVariable::value).toList());
     }
 
     public BooleanBinding offeredProperty() {
