@@ -60,15 +60,26 @@ public final class Worker implements AutoCloseable {
         this.thread = BackgroundThreads.thread("funnel-worker", this::loop);
     }
 
-    /** Resumes what a previous run left unfinished, then starts consuming. */
+    /**
+     * Starts the worker's thread, which first resumes what a previous run left unfinished and then
+     * consumes the queue; the server does not wait for the resuming (a scan of the messages).
+     */
     public void start() {
-        for (ConversationRef pending : processor.recover()) {
-            turns.runSoon(pending, Duration.ZERO);
-        }
         thread.start();
     }
 
+    private void resume() {
+        try {
+            for (ConversationRef pending : processor.recover()) {
+                turns.runSoon(pending, Duration.ZERO);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not resume the replies and turns the previous run left unfinished", e);
+        }
+    }
+
     private void loop() {
+        resume();
         int failures = 0;
         while (running) {
             try {
