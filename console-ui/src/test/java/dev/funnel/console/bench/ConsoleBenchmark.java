@@ -77,6 +77,8 @@ public final class ConsoleBenchmark {
                     classPath, environment, log, seed.email(), seed.password());
             double trainedInbox = training.await("MARK inbox", 180).seconds();
             training.await("MARK live", 120);
+            // as on a business's first day with the console, leads write while it runs: their turns are recorded too
+            leadsWrite(seed, graph, port, 20);
             long writing = System.nanoTime();
             training.close(300);
             System.out.printf("first start (training run, no AOT cache yet): inbox after %.2f s; the cache (%.0f MB)"
@@ -115,6 +117,23 @@ public final class ConsoleBenchmark {
             deleteFolder(dataDir);
         }
         System.exit(0);
+    }
+
+    /** {@code count} lead messages through the console's embedded backend, then their replies awaited. */
+    private static void leadsWrite(InboxSeed seed, RecordingGraphServer graph, int port, int count) throws Exception {
+        URI webhook = URI.create("http://127.0.0.1:" + port + "/webhook");
+        int repliesBefore = graph.sendCount();
+        for (int i = 0; i < count; i++) {
+            byte[] body = Webhooks.text(seed.phoneNumberId(), seed.phones().get(i), "wamid.training." + i,
+                    Instant.now().getEpochSecond(), InboxSeed.QUESTIONS[i % InboxSeed.QUESTIONS.length]);
+            if (Webhooks.postSigned(webhook, InboxSeed.APP_SECRET, body) != 200) {
+                throw new IllegalStateException("the console's backend refused a lead message");
+            }
+        }
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (graph.sendCount() - repliesBefore < count && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
     }
 
     /** "median 2.10, min 1.90, max 2.60" */

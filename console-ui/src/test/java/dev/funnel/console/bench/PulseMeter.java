@@ -1,10 +1,14 @@
 package dev.funnel.console.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +21,8 @@ import javafx.application.Platform;
  * Watches the FX thread from inside the console: an {@link AnimationTimer} keeps pulses coming
  * (60 a second) and records the gap between consecutive ones, so any work that holds the FX thread
  * shows up as a long gap; a ping every 20 ms measures how long a {@link Platform#runLater} waits.
+ * Each gap over 50 ms is printed to the console's log with what it was made of: the FX thread's own
+ * CPU, its wait for a CPU (Linux schedstat), the renderer's, and the collector's pauses.
  */
 final class PulseMeter {
 
@@ -28,6 +34,16 @@ final class PulseMeter {
     private final Samples gcPauses = new Samples();
     /** For each gap over 50 ms: the FX thread's own CPU time in it (work on the FX thread, not waiting for a CPU). */
     private final Samples longGapFxCpu = new Samples();
+    /** For each gap over 50 ms: the collector's pauses in it, and the renderer thread's CPU time in it. */
+    private final Samples longGapGc = new Samples();
+    private final Samples longGapRendererCpu = new Samples();
+    /** For each gap over 50 ms: how long the FX thread and the renderer were runnable but waited for a CPU. */
+    private final Samples longGapFxRunWait = new Samples();
+    private final Samples longGapRendererRunWait = new Samples();
+    private Path fxSchedstat;
+    private Path rendererSchedstat;
+    private List<GarbageCollectorMXBean> pausingCollectors = List.of();
+    private long rendererThreadId = -1;
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pulse-meter-ping");
         thread.setDaemon(true);
@@ -36,18 +52,38 @@ final class PulseMeter {
     private final AnimationTimer timer = new AnimationTimer() {
         private long last;
         private long lastCpu;
+        private long lastGc;
+        private long lastRenderer;
+        private long lastFxWait;
+        private long lastRendererWait;
 
         @Override
         public void handle(long now) {
             long cpu = threads.getCurrentThreadCpuTime();
+            long gc = pausingCollectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() * 1_000_000L;
+            long renderer = rendererThreadId < 0 ? 0 : threads.getThreadCpuTime(rendererThreadId);
+            long fxWait = runQueueWait(fxSchedstat);
+            long rendererWait = runQueueWait(rendererSchedstat);
             if (last != 0) {
                 pulseGaps.add(now - last);
                 if (now - last > LONG_GAP) {
                     longGapFxCpu.add(cpu - lastCpu);
+                    longGapGc.add(gc - lastGc);
+                    longGapRendererCpu.add(renderer - lastRenderer);
+                    longGapFxRunWait.add(fxWait - lastFxWait);
+                    longGapRendererRunWait.add(rendererWait - lastRendererWait);
+                    System.err.printf("GAP at %d ms: %.1f ms; fx cpu %.1f wait %.1f; renderer cpu %.1f wait %.1f; gc %.1f%n",
+                            ManagementFactory.getRuntimeMXBean().getUptime(), (now - last) / 1e6, (cpu - lastCpu) / 1e6,
+                            (fxWait - lastFxWait) / 1e6, (renderer - lastRenderer) / 1e6,
+                            (rendererWait - lastRendererWait) / 1e6, (gc - lastGc) / 1e6);
                 }
             }
             last = now;
             lastCpu = cpu;
+            lastGc = gc;
+            lastRenderer = renderer;
+            lastFxWait = fxWait;
+            lastRendererWait = rendererWait;
         }
     };
 
@@ -58,16 +94,23 @@ final class PulseMeter {
     /** Call on the FX thread. */
     void start() {
         // G1's "Concurrent GC" and ZGC's "Cycles" report work beside the application, not pauses
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(bean -> !bean.getName().contains("Concurrent") && !bean.getName().contains("Cycles")).toList()) {
+        pausingCollectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(bean -> !bean.getName().contains("Concurrent") && !bean.getName().contains("Cycles")).toList();
+        for (GarbageCollectorMXBean collector : pausingCollectors) {
             ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
                 if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    gcPauses.add(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                            .getGcInfo().getDuration() * 1_000_000L);
+                    long pause = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                            .getGcInfo().getDuration() * 1_000_000L;
+                    gcPauses.add(pause);
                 }
             }, null, null);
         }
         fxThreadId = Thread.currentThread().threadId();
+        rendererThreadId = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("QuantumRenderer")).mapToLong(Thread::threadId)
+                .findFirst().orElse(-1);
+        fxSchedstat = schedstat("JavaFX Applicat");
+        rendererSchedstat = schedstat("QuantumRenderer");
         reset();
         timer.start();
         pinger.scheduleAtFixedRate(() -> {
@@ -76,11 +119,37 @@ final class PulseMeter {
         }, 20, 20, TimeUnit.MILLISECONDS);
     }
 
+    private static Path schedstat(String threadName) {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).startsWith(threadName);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(task -> task.resolve("schedstat")).findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long runQueueWait(Path schedstat) {
+        try {
+            return schedstat == null ? 0 : Long.parseLong(Files.readString(schedstat).split(" ")[1]);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     synchronized void reset() {
         pulseGaps.clear();
         pings.clear();
         gcPauses.clear();
         longGapFxCpu.clear();
+        longGapGc.clear();
+        longGapRendererCpu.clear();
+        longGapFxRunWait.clear();
+        longGapRendererRunWait.clear();
         resetNanos = System.nanoTime();
         resetFxCpuNanos = threads.getThreadCpuTime(fxThreadId);
     }
@@ -96,10 +165,18 @@ final class PulseMeter {
         long[] waits = pings.sorted();
         long[] pauses = gcPauses.sorted();
         long[] fxCpuInLongGaps = longGapFxCpu.sorted();
+        long[] gcInLongGaps = longGapGc.sorted();
+        long[] rendererInLongGaps = longGapRendererCpu.sorted();
+        long withGc = Arrays.stream(gcInLongGaps).filter(nanos -> nanos >= 10_000_000L).count();
         return ("pulses=%d gap_p50=%.1f gap_p99=%.1f gap_max=%.1f over50=%d fx_cpu_in_them_p50=%.1f fx_cpu_in_them_max=%.1f"
+                + " fx_runqueue_wait_in_them_p50=%.1f fx_runqueue_wait_in_them_max=%.1f renderer_runqueue_wait_p50=%.1f"
+                + " renderer_cpu_in_them_p50=%.1f renderer_cpu_in_them_max=%.1f with_gc_pause_over10=%d gc_in_them_max=%.1f"
                 + " ping_p50=%.1f ping_p99=%.1f ping_max=%.1f fx_busy=%.1f%% gc_pauses=%d gc_max=%.0f gc_total=%.0f")
                 .formatted(gaps.length, ms(gaps, 0.50), ms(gaps, 0.99), ms(gaps, 1.0), fxCpuInLongGaps.length,
                         ms(fxCpuInLongGaps, 0.50), ms(fxCpuInLongGaps, 1.0),
+                        ms(longGapFxRunWait.sorted(), 0.50), ms(longGapFxRunWait.sorted(), 1.0),
+                        ms(longGapRendererRunWait.sorted(), 0.50),
+                        ms(rendererInLongGaps, 0.50), ms(rendererInLongGaps, 1.0), withGc, ms(gcInLongGaps, 1.0),
                         ms(waits, 0.50), ms(waits, 0.99), ms(waits, 1.0), fxBusy, pauses.length, ms(pauses, 1.0),
                         Arrays.stream(pauses).sum() / 1e6);
     }
