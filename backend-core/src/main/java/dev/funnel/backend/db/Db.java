@@ -51,10 +51,10 @@ public final class Db implements AutoCloseable {
     }
 
     /**
-     * Whether Flyway's history says every migration of this build, and no other, was applied. Flyway
-     * itself then has nothing to do but check the files again, which took a fifth of the desktop
-     * console's built-in server start (0.2 s); a database behind, ahead or with a failed migration
-     * goes through Flyway, as does a new one (no history table yet).
+     * Whether the newest migration in Flyway's history is this build's newest and none failed. Flyway
+     * itself would then have nothing to do but check the files again, which took a fifth of the desktop
+     * console's built-in server start (0.2 s); a database behind or ahead, or with a failed migration,
+     * goes through Flyway (which migrates it or says what is wrong), as does a new one (no history yet).
      */
     static boolean schemaCurrent(HikariDataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
