@@ -2,13 +2,13 @@ package dev.funnel.console.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +40,9 @@ final class PulseMeter {
     /** For each gap over 50 ms: how long the FX thread and the renderer were runnable but waited for a CPU. */
     private final Samples longGapFxRunWait = new Samples();
     private final Samples longGapRendererRunWait = new Samples();
-    private Path fxSchedstat;
-    private Path rendererSchedstat;
-    private List<GarbageCollectorMXBean> pausingCollectors = List.of();
-    private long rendererThreadId = -1;
+    private Schedstat fxSchedstat = Schedstat.NONE;
+    private Schedstat rendererSchedstat = Schedstat.NONE;
+    private GarbageCollectorMXBean[] pausingCollectors = {};
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pulse-meter-ping");
         thread.setDaemon(true);
@@ -59,11 +58,17 @@ final class PulseMeter {
 
         @Override
         public void handle(long now) {
+            // cheap reads only: this runs on the FX thread at every pulse
             long cpu = threads.getCurrentThreadCpuTime();
-            long gc = pausingCollectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() * 1_000_000L;
-            long renderer = rendererThreadId < 0 ? 0 : threads.getThreadCpuTime(rendererThreadId);
-            long fxWait = runQueueWait(fxSchedstat);
-            long rendererWait = runQueueWait(rendererSchedstat);
+            long gc = 0;
+            for (GarbageCollectorMXBean collector : pausingCollectors) {
+                gc += collector.getCollectionTime() * 1_000_000L;
+            }
+            fxSchedstat.read();
+            rendererSchedstat.read();
+            long renderer = rendererSchedstat.cpu;
+            long fxWait = fxSchedstat.wait;
+            long rendererWait = rendererSchedstat.wait;
             if (last != 0) {
                 pulseGaps.add(now - last);
                 if (now - last > LONG_GAP) {
@@ -95,7 +100,8 @@ final class PulseMeter {
     void start() {
         // G1's "Concurrent GC" and ZGC's "Cycles" report work beside the application, not pauses
         pausingCollectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(bean -> !bean.getName().contains("Concurrent") && !bean.getName().contains("Cycles")).toList();
+                .filter(bean -> !bean.getName().contains("Concurrent") && !bean.getName().contains("Cycles"))
+                .toArray(GarbageCollectorMXBean[]::new);
         for (GarbageCollectorMXBean collector : pausingCollectors) {
             ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
                 if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
@@ -106,39 +112,14 @@ final class PulseMeter {
             }, null, null);
         }
         fxThreadId = Thread.currentThread().threadId();
-        rendererThreadId = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("QuantumRenderer")).mapToLong(Thread::threadId)
-                .findFirst().orElse(-1);
-        fxSchedstat = schedstat("JavaFX Applicat");
-        rendererSchedstat = schedstat("QuantumRenderer");
+        fxSchedstat = Schedstat.of("JavaFX Applicat");
+        rendererSchedstat = Schedstat.of("QuantumRenderer");
         reset();
         timer.start();
         pinger.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
             Platform.runLater(() -> pings.add(System.nanoTime() - posted));
         }, 20, 20, TimeUnit.MILLISECONDS);
-    }
-
-    private static Path schedstat(String threadName) {
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            return tasks.filter(task -> {
-                try {
-                    return Files.readString(task.resolve("comm")).startsWith(threadName);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).map(task -> task.resolve("schedstat")).findFirst().orElse(null);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static long runQueueWait(Path schedstat) {
-        try {
-            return schedstat == null ? 0 : Long.parseLong(Files.readString(schedstat).split(" ")[1]);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     synchronized void reset() {
@@ -187,6 +168,59 @@ final class PulseMeter {
         }
         int index = (int) Math.ceil(quantile * sorted.length) - 1;
         return sorted[Math.clamp(index, 0, sorted.length - 1)] / 1e6;
+    }
+
+    /**
+     * One thread's line of Linux's /proc/self/task/<tid>/schedstat: nanoseconds on a CPU, nanoseconds
+     * runnable but waiting for one. Kept open and read again in place (no allocation); zeros elsewhere.
+     */
+    private static class Schedstat {
+        static final Schedstat NONE = new Schedstat(null);
+
+        private final RandomAccessFile file;
+        private final byte[] buffer = new byte[96];
+        long cpu;
+        long wait;
+
+        private Schedstat(RandomAccessFile file) {
+            this.file = file;
+        }
+
+        static Schedstat of(String threadName) {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    if (Files.readString(task.resolve("comm")).startsWith(threadName)) {
+                        return new Schedstat(new RandomAccessFile(task.resolve("schedstat").toFile(), "r"));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or the thread is gone: no figures
+            }
+            return NONE;
+        }
+
+        void read() {
+            if (file == null) {
+                return;
+            }
+            try {
+                file.seek(0);
+                int length = file.read(buffer);
+                int at = 0;
+                long onCpu = 0;
+                for (; at < length && buffer[at] != ' '; at++) {
+                    onCpu = onCpu * 10 + (buffer[at] - '0');
+                }
+                long waiting = 0;
+                for (at++; at < length && buffer[at] != ' '; at++) {
+                    waiting = waiting * 10 + (buffer[at] - '0');
+                }
+                cpu = onCpu;
+                wait = waiting;
+            } catch (IOException e) {
+                // the thread ended: keep the last figures
+            }
+        }
     }
 
     /** Nanosecond samples, added from one thread and read from another. */
