@@ -48,6 +48,8 @@ public record BackendConfig(
     /** A refused send is tried at most this often, waiting no longer than the budget in all. */
     private static final int SEND_ATTEMPTS = 5;
     private static final Duration SEND_RETRY_BUDGET = Duration.ofSeconds(10);
+    /** H2's page cache for a backend of its own; the console's built-in server uses less (EmbeddedBackend). */
+    private static final int H2_CACHE_MB = 16;
 
     /** Where inbound webhook bodies wait for the worker. */
     public enum QueueKind { LOCAL, SQS }
@@ -56,7 +58,8 @@ public record BackendConfig(
         Path dataDir = Path.of(value(env, "FUNNEL_DATA_DIR").orElseGet(() -> defaultDataDir(
                 System.getProperty("os.name", ""), System.getProperty("user.home"), env)));
         LocalSecrets secrets = LocalSecrets.open(dataDir);
-        String dbUrl = value(env, "FUNNEL_DB_URL").orElse(h2Url(dataDir.resolve("funnel")));
+        String dbUrl = value(env, "FUNNEL_DB_URL").orElse(h2Url(dataDir.resolve("funnel"),
+                Integer.parseInt(value(env, "FUNNEL_H2_CACHE_MB").orElse(String.valueOf(H2_CACHE_MB)))));
         QueueKind queue = parseQueue(value(env, "FUNNEL_QUEUE").orElse("local"));
         if (!dbUrl.startsWith("jdbc:h2:")) {
             requireShared(env, "FUNNEL_JWT_SECRET", "FUNNEL_ENCRYPTION_KEY");
@@ -104,10 +107,19 @@ public record BackendConfig(
                 worker, liveEvents, knowledge);
     }
 
-    /** H2 in PostgreSQL mode, sorting nulls last as PostgreSQL does. */
+    /** H2 in PostgreSQL mode, sorting nulls last as PostgreSQL does, with H2's usual 16 MB page cache. */
     public static String h2Url(Path file) {
+        return h2Url(file, H2_CACHE_MB);
+    }
+
+    /** As {@link #h2Url(Path)} with a page cache of {@code cacheMb} (FUNNEL_H2_CACHE_MB). */
+    public static String h2Url(Path file, int cacheMb) {
+        if (cacheMb < 1) {
+            throw new IllegalArgumentException("FUNNEL_H2_CACHE_MB must be 1 or more (megabytes), not " + cacheMb);
+        }
         return "jdbc:h2:file:" + file.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;CACHE_SIZE=16384";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;CACHE_SIZE="
+                + cacheMb * 1024;
     }
 
     /** The user's data folder, as each desktop OS expects it (the installed console keeps its database there). */

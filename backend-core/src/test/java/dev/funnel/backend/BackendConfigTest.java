@@ -53,6 +53,20 @@ class BackendConfigTest {
     }
 
     @Test
+    void theH2DatabaseHasA16MbPageCacheUnlessFunnelH2CacheMbSaysOtherwise(@TempDir Path dataDir) {
+        String usual = BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString())).dbUrl();
+        String smaller = BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                "FUNNEL_H2_CACHE_MB", "4")).dbUrl();
+
+        assertThat(usual).startsWith("jdbc:h2:file:").endsWith(";CACHE_SIZE=16384");
+        assertThat(smaller).endsWith(";CACHE_SIZE=4096");
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                "FUNNEL_H2_CACHE_MB", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FUNNEL_H2_CACHE_MB must be 1 or more");
+    }
+
+    @Test
     void onLinuxTheDataFolderIsInTheXdgDataHome() {
         assertThat(BackendConfig.defaultDataDir("Linux", "/home/sam", Map.of("XDG_DATA_HOME", "/home/sam/data")))
                 .isEqualTo(Path.of("/home/sam/data", "funnel").toString());

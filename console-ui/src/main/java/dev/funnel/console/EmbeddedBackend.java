@@ -6,6 +6,7 @@ import dev.funnel.backend.RunningBackend;
 import dev.funnel.console.backend.BackendLauncher;
 import dev.funnel.console.backend.LaunchedBackend;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,9 +16,16 @@ import java.util.Map;
  */
 public final class EmbeddedBackend implements BackendLauncher {
 
+    /**
+     * H2's page cache in the console's JVM unless FUNNEL_H2_CACHE_MB is set: pages read under load live a few
+     * seconds, and with H2's usual 16 MB they made young collections long enough to stall the window
+     * (docs/benchmarks.md, "Console: never freeze").
+     */
+    static final String H2_CACHE_MB = "4";
+
     @Override
     public LaunchedBackend start(Map<String, String> environment) {
-        BackendConfig config = BackendConfig.fromEnvironment(environment).withHost("127.0.0.1");
+        BackendConfig config = BackendConfig.fromEnvironment(withConsoleDefaults(environment)).withHost("127.0.0.1");
         RunningBackend running = BackendServer.start(config);
         return new LaunchedBackend() {
             @Override
@@ -30,5 +38,11 @@ public final class EmbeddedBackend implements BackendLauncher {
                 running.stop();
             }
         };
+    }
+
+    static Map<String, String> withConsoleDefaults(Map<String, String> environment) {
+        Map<String, String> withDefaults = new HashMap<>(environment);
+        withDefaults.putIfAbsent("FUNNEL_H2_CACHE_MB", H2_CACHE_MB);
+        return withDefaults;
     }
 }
