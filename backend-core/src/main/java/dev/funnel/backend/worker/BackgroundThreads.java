@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Threads for the work lead messages bring (the worker's loop, bot turns, follow-ups, indexing):
- * platform threads that, with {@code -Dfunnel.backgroundNice=N} (the desktop console sets 10 in
+ * platform threads that, with {@code -Dfunnel.backgroundNice=N} (the desktop console sets 19 in
  * console.jvmopts), run at a lower CPU priority than the rest of the process, so that they never keep
  * the console's window waiting for a CPU. Java's thread priorities do nothing on Linux, so there each
  * thread lowers itself to nice N through {@code setpriority} (the foreign-function API; the jars'
