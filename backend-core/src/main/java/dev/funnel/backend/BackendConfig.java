@@ -58,8 +58,7 @@ public record BackendConfig(
         Path dataDir = Path.of(value(env, "FUNNEL_DATA_DIR").orElseGet(() -> defaultDataDir(
                 System.getProperty("os.name", ""), System.getProperty("user.home"), env)));
         LocalSecrets secrets = LocalSecrets.open(dataDir);
-        String dbUrl = value(env, "FUNNEL_DB_URL").orElse(h2Url(dataDir.resolve("funnel"),
-                Integer.parseInt(value(env, "FUNNEL_H2_CACHE_MB").orElse(String.valueOf(H2_CACHE_MB)))));
+        String dbUrl = value(env, "FUNNEL_DB_URL").orElseGet(() -> h2Url(dataDir.resolve("funnel"), h2CacheMb(env)));
         QueueKind queue = parseQueue(value(env, "FUNNEL_QUEUE").orElse("local"));
         if (!dbUrl.startsWith("jdbc:h2:")) {
             requireShared(env, "FUNNEL_JWT_SECRET", "FUNNEL_ENCRYPTION_KEY");
@@ -112,11 +111,8 @@ public record BackendConfig(
         return h2Url(file, H2_CACHE_MB);
     }
 
-    /** As {@link #h2Url(Path)} with a page cache of {@code cacheMb} (FUNNEL_H2_CACHE_MB). */
+    /** As {@link #h2Url(Path)} with a page cache of {@code cacheMb}. */
     public static String h2Url(Path file, int cacheMb) {
-        if (cacheMb < 1) {
-            throw new IllegalArgumentException("FUNNEL_H2_CACHE_MB must be 1 or more (megabytes), not " + cacheMb);
-        }
         return "jdbc:h2:file:" + file.toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;CACHE_SIZE="
                 + cacheMb * 1024;
@@ -154,6 +150,20 @@ public record BackendConfig(
             case "sqs" -> QueueKind.SQS;
             default -> throw new IllegalArgumentException("FUNNEL_QUEUE must be 'local' or 'sqs', not '" + raw + "'");
         };
+    }
+
+    private static int h2CacheMb(Map<String, String> env) {
+        String raw = value(env, "FUNNEL_H2_CACHE_MB").orElse(String.valueOf(H2_CACHE_MB));
+        try {
+            int megabytes = Integer.parseInt(raw);
+            if (megabytes >= 1) {
+                return megabytes;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the variable's name
+        }
+        throw new IllegalArgumentException("FUNNEL_H2_CACHE_MB must be a whole number of megabytes, 1 or more, not '"
+                + raw + "'");
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

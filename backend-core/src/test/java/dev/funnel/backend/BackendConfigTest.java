@@ -60,10 +60,12 @@ class BackendConfigTest {
 
         assertThat(usual).startsWith("jdbc:h2:file:").endsWith(";CACHE_SIZE=16384");
         assertThat(smaller).endsWith(";CACHE_SIZE=4096");
-        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
-                "FUNNEL_H2_CACHE_MB", "0")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("FUNNEL_H2_CACHE_MB must be 1 or more");
+        for (String wrong : new String[] {"0", "4MB"}) {
+            assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                    "FUNNEL_H2_CACHE_MB", wrong)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("FUNNEL_H2_CACHE_MB must be a whole number of megabytes, 1 or more, not '" + wrong + "'");
+        }
     }
 
     @Test
