@@ -58,7 +58,8 @@ public record BackendConfig(
         Path dataDir = Path.of(value(env, "FUNNEL_DATA_DIR").orElseGet(() -> defaultDataDir(
                 System.getProperty("os.name", ""), System.getProperty("user.home"), env)));
         LocalSecrets secrets = LocalSecrets.open(dataDir);
-        String dbUrl = value(env, "FUNNEL_DB_URL").orElseGet(() -> h2Url(dataDir.resolve("funnel"), h2CacheMb(env)));
+        String dbUrl = value(env, "FUNNEL_DB_URL").orElseGet(() -> h2Url(dataDir.resolve("funnel"),
+                (int) EnvNumbers.atLeastOne(env, "FUNNEL_H2_CACHE_MB", H2_CACHE_MB)));
         QueueKind queue = parseQueue(value(env, "FUNNEL_QUEUE").orElse("local"));
         if (!dbUrl.startsWith("jdbc:h2:")) {
             requireShared(env, "FUNNEL_JWT_SECRET", "FUNNEL_ENCRYPTION_KEY");
@@ -150,20 +151,6 @@ public record BackendConfig(
             case "sqs" -> QueueKind.SQS;
             default -> throw new IllegalArgumentException("FUNNEL_QUEUE must be 'local' or 'sqs', not '" + raw + "'");
         };
-    }
-
-    private static int h2CacheMb(Map<String, String> env) {
-        String raw = value(env, "FUNNEL_H2_CACHE_MB").orElse(String.valueOf(H2_CACHE_MB));
-        try {
-            int megabytes = Integer.parseInt(raw);
-            if (megabytes >= 1) {
-                return megabytes;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the variable's name
-        }
-        throw new IllegalArgumentException("FUNNEL_H2_CACHE_MB must be a whole number of megabytes, 1 or more, not '"
-                + raw + "'");
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -60,12 +60,14 @@ class BackendConfigTest {
 
         assertThat(usual).startsWith("jdbc:h2:file:").endsWith(";CACHE_SIZE=16384");
         assertThat(smaller).endsWith(";CACHE_SIZE=4096");
-        for (String wrong : new String[] {"0", "4MB"}) {
-            assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
-                    "FUNNEL_H2_CACHE_MB", wrong)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("FUNNEL_H2_CACHE_MB must be a whole number of megabytes, 1 or more, not '" + wrong + "'");
-        }
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                "FUNNEL_H2_CACHE_MB", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("FUNNEL_H2_CACHE_MB must be at least 1");
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                "FUNNEL_H2_CACHE_MB", "4MB")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("FUNNEL_H2_CACHE_MB must be a whole number of 0 or more, not '4MB'");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.funnel.backend.worker;
 
+import static dev.funnel.backend.EnvNumbers.atLeastOne;
+import static dev.funnel.backend.EnvNumbers.wholeNumber;
+
 import dev.funnel.backend.pipeline.LlmClient;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How the worker paces itself: {@code FUNNEL_DEBOUNCE_MS} (a burst from one lead within it is one
@@ -19,37 +21,15 @@ public record WorkerConfig(Duration debounce, int maxReceives, Duration visibili
                            Duration llmTimeout, Duration turnRetryDelay, Duration followupPoll) {
 
     public static WorkerConfig fromEnvironment(Map<String, String> env) {
-        long timeoutSeconds = number(env, "LLM_TIMEOUT_SECONDS", LlmClient.DEFAULT_TIMEOUT.toSeconds());
-        if (timeoutSeconds == 0) {
-            throw new IllegalArgumentException("LLM_TIMEOUT_SECONDS must be at least 1");
-        }
-        long pollMillis = number(env, "FUNNEL_FOLLOWUP_POLL_MS", 5000);
-        if (pollMillis == 0) {
-            throw new IllegalArgumentException("FUNNEL_FOLLOWUP_POLL_MS must be at least 1");
-        }
+        long timeoutSeconds = atLeastOne(env, "LLM_TIMEOUT_SECONDS", LlmClient.DEFAULT_TIMEOUT.toSeconds());
+        long pollMillis = atLeastOne(env, "FUNNEL_FOLLOWUP_POLL_MS", 5000);
         return new WorkerConfig(
-                Duration.ofMillis(number(env, "FUNNEL_DEBOUNCE_MS", 5000)),
-                (int) number(env, "FUNNEL_MAX_RECEIVES", 5),
-                Duration.ofSeconds(number(env, "FUNNEL_VISIBILITY_SECONDS", 60)),
-                (int) number(env, "FUNNEL_MAX_PARALLEL_TURNS", 64),
+                Duration.ofMillis(wholeNumber(env, "FUNNEL_DEBOUNCE_MS", 5000)),
+                (int) wholeNumber(env, "FUNNEL_MAX_RECEIVES", 5),
+                Duration.ofSeconds(wholeNumber(env, "FUNNEL_VISIBILITY_SECONDS", 60)),
+                (int) wholeNumber(env, "FUNNEL_MAX_PARALLEL_TURNS", 64),
                 Duration.ofSeconds(timeoutSeconds),
-                Duration.ofMillis(number(env, "FUNNEL_TURN_RETRY_MS", 4000)),
+                Duration.ofMillis(wholeNumber(env, "FUNNEL_TURN_RETRY_MS", 4000)),
                 Duration.ofMillis(pollMillis));
-    }
-
-    private static long number(Map<String, String> env, String name, long fallback) {
-        String raw = Optional.ofNullable(env.get(name)).map(String::trim).orElse("");
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(raw);
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of 0 or more, not '" + raw + "'");
-        }
     }
 }
