@@ -31,6 +31,9 @@ class ConversationCellTest {
             "new", "low", "neutral", ConversationMode.BOT, false, null, false, null,
             "Hi", TestData.NOW, TestData.NOW, TestData.NOW, 0);
 
+    private static final PseudoClass UNREAD = PseudoClass.getPseudoClass("unread");
+    private static final PseudoClass HUMAN = PseudoClass.getPseudoClass("human");
+
     private ListView<Conversation> list;
 
     @Start
@@ -68,11 +71,17 @@ class ConversationCellTest {
     void theModeBadgeAndTheUnreadTimeAreStatesOfTheirOwnLabels(FxRobot robot) {
         Label human = badge(cell(robot, EVERY_LINE), "HUMAN");
         Label bot = badge(cell(robot, NAMELESS), "BOT");
-        assertThat(human.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("human"));
-        assertThat(bot.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("human"));
+        assertThat(human.getPseudoClassStates()).contains(HUMAN);
+        assertThat(bot.getPseudoClassStates()).doesNotContain(HUMAN);
         assertThat(cell(robot, EVERY_LINE).getStyleClass()).containsExactly("conversation-cell");
-        assertThat(labels(cell(robot, EVERY_LINE)).stream().filter(l -> l.getText().equals("99+")).findFirst())
-                .as("the unread count shows").isPresent();
+        assertThat(labels(cell(robot, EVERY_LINE))).extracting(Label::getText).as("the unread count shows")
+                .contains("99+");
+        assertThat(time(cell(robot, EVERY_LINE)).getPseudoClassStates()).contains(UNREAD);
+        assertThat(time(cell(robot, NAMELESS)).getPseudoClassStates()).doesNotContain(UNREAD);
+    }
+
+    private static Label time(ConversationCell cell) {
+        return (Label) cell.getGraphic().lookup(".conversation-time");
     }
 
     private static List<ConversationCell> cells(FxRobot robot) {
