@@ -68,6 +68,7 @@ public final class InboxView {
             listChanging = false;
             reselectOpenConversation();
         });
+        conversationList.setSkin(new ConversationListSkin(conversationList));
         conversationList.setCellFactory(list -> new ConversationCell());
         Label placeholder = new Label();
         placeholder.textProperty().bind(viewModel.emptyListTextProperty());

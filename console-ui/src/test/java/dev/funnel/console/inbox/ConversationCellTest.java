@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The conversation list's rows, styled by the console's own stylesheets, in a headless window. */
 @ExtendWith(ApplicationExtension.class)
@@ -40,6 +41,7 @@ class ConversationCellTest {
     void start(Stage stage) {
         list = new ListView<>(FXCollections.observableArrayList(EVERY_LINE, NAMELESS));
         list.getStyleClass().add("conversation-list");
+        list.setSkin(new ConversationListSkin(list));
         list.setCellFactory(view -> new ConversationCell());
         Scene scene = new Scene(list, 320, 400);
         scene.getStylesheets().addAll(
@@ -69,6 +71,19 @@ class ConversationCellTest {
 
     @Test
     void theModeBadgeAndTheUnreadTimeAreStatesOfTheirOwnLabels(FxRobot robot) {
+        assertStatesShown(robot);
+    }
+
+    @Test
+    void rowsThatTakeTheOtherConversationShowItsStates(FxRobot robot) {
+        robot.interact(() -> list.getItems().setAll(NAMELESS, EVERY_LINE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cells(robot)).filteredOn(cell -> cell.getIndex() == 0).extracting(ConversationCell::getItem)
+                .containsExactly(NAMELESS);
+        assertStatesShown(robot);
+    }
+
+    private void assertStatesShown(FxRobot robot) {
         Label human = badge(cell(robot, EVERY_LINE), "HUMAN");
         Label bot = badge(cell(robot, NAMELESS), "BOT");
         assertThat(human.getPseudoClassStates()).contains(HUMAN);
