@@ -17,14 +17,15 @@ import javafx.application.Platform;
  * Receives live events on the network thread and replays them, in order, on the FX thread to
  * every registered listener; ViewModels therefore never see another thread. Events are handed over
  * in batches at most every {@code interval} (the first after a quiet spell at once): a busy inbox is
- * then laid out and drawn four times a second, not once per event. Each batch moves conversations to
- * the top, so every row on screen is filled and styled again whatever the batch's size: at 10 batches a
- * second that was most of the FX thread's work under load (docs/benchmarks.md).
+ * then laid out and drawn twice a second, not once per event. Each batch moves conversations to the
+ * top, so every row on screen is filled again whatever the batch's size: at 10 batches a second that was
+ * most of the FX thread's work under load, and each batch's frame is the one a collection pause can
+ * stretch past 50 ms (docs/benchmarks.md).
  */
 public final class FxThreadListener implements BackendEventListener {
 
     /** How often a busy stream of events reaches the screen. */
-    public static final Duration INTERVAL = Duration.ofMillis(250);
+    public static final Duration INTERVAL = Duration.ofMillis(500);
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-events-batch").daemon().factory());
