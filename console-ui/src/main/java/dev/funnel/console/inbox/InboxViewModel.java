@@ -55,7 +55,7 @@ public final class InboxViewModel implements BackendEventListener {
     private final AuthResult session;
     private final ChatViewModel chat;
 
-    private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
+    private final ConversationList conversations = new ConversationList();
     private final BooleanProperty languageModelMissing = new SimpleBooleanProperty();
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final StringProperty error = new SimpleStringProperty("");
@@ -215,13 +215,7 @@ public final class InboxViewModel implements BackendEventListener {
         } else if (index == 0) {
             conversations.set(0, conversation);
         } else {
-            if (index > 0) {
-                conversations.remove(index);
-            }
-            conversations.add(0, conversation);
-            if (conversations.size() > MAX_LISTED) {
-                conversations.remove(MAX_LISTED, conversations.size());
-            }
+            conversations.moveToTop(index, conversation, MAX_LISTED);
         }
         chat.conversationUpdated(conversation);
         if (isOpen(conversation.id())) {
