@@ -210,10 +210,10 @@ public final class InboxViewModel implements BackendEventListener {
     void upsert(Conversation conversation) {
         alerts.changed(conversation);
         int index = indexOf(conversation.id());
-        if (index >= 0 && conversations.get(index).read().equals(conversation.read())) {
-            replace(conversation);
-        } else if (index == 0) {
-            conversations.set(0, conversation);
+        boolean staysInPlace = index == 0
+                || index > 0 && conversations.get(index).read().equals(conversation.read());
+        if (staysInPlace) {
+            conversations.set(index, conversation);
         } else {
             conversations.moveToTop(index, conversation, MAX_LISTED);
         }
@@ -223,6 +223,7 @@ public final class InboxViewModel implements BackendEventListener {
         }
     }
 
+    /** Where the conversation is now: the list may have moved on since the answer was asked for. */
     private void replace(Conversation conversation) {
         int index = indexOf(conversation.id());
         if (index >= 0) {
