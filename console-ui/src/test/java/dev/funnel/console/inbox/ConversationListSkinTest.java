@@ -59,7 +59,8 @@ class ConversationListSkinTest {
         assertThat(ourStylings).as("rows styled again by our skin").isZero();
         for (ListView<Conversation> list : List.of(ours, javafxs)) {
             List<String> shown = robot.from(list).lookup(".probe").queryAllAs(Text.class).stream()
-                    .filter(text -> text.getScene() != null && text.getParent().isVisible()).map(Text::getText).sorted().toList();
+                    .filter(text -> text.getScene() != null && text.getParent().isVisible())
+                    .map(Text::getText).sorted().toList();
             List<String> expected = list.getItems().subList(0, shown.size()).stream()
                     .map(Conversation::displayName).sorted().toList();
             assertThat(shown).as("each row shows the conversation now at its place").isEqualTo(expected);
