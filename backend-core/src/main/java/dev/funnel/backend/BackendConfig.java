@@ -107,14 +107,20 @@ public record BackendConfig(
                 worker, liveEvents, knowledge);
     }
 
-    /** H2 in PostgreSQL mode, sorting nulls last as PostgreSQL does, with H2's usual 16 MB page cache. */
+    /**
+     * H2 in PostgreSQL mode, sorting nulls last as PostgreSQL does, with H2's usual 16 MB page cache. Its
+     * file is read and written through {@code async:} (an AsynchronousFileChannel): with H2's usual
+     * FileChannel, a thread interrupted while it reads or writes (the backend's stop interrupts its turns)
+     * closes the file for every thread, and the store was then seen corrupt or spinning for good
+     * (InterruptedThreadsTest). The file is the same either way.
+     */
     public static String h2Url(Path file) {
         return h2Url(file, H2_CACHE_MB);
     }
 
     /** As {@link #h2Url(Path)} with a page cache of {@code cacheMb}. */
     public static String h2Url(Path file, int cacheMb) {
-        return "jdbc:h2:file:" + file.toAbsolutePath()
+        return "jdbc:h2:async:" + file.toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;CACHE_SIZE="
                 + cacheMb * 1024;
     }

@@ -58,7 +58,7 @@ class BackendConfigTest {
         String smaller = BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
                 "FUNNEL_H2_CACHE_MB", "4")).dbUrl();
 
-        assertThat(usual).startsWith("jdbc:h2:file:").endsWith(";CACHE_SIZE=16384");
+        assertThat(usual).startsWith("jdbc:h2:async:").endsWith(";CACHE_SIZE=16384");
         assertThat(smaller).endsWith(";CACHE_SIZE=4096");
         assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
                 "FUNNEL_H2_CACHE_MB", "0")))
