@@ -70,7 +70,12 @@ public final class Worker implements AutoCloseable {
 
     private void resume() {
         try {
-            for (ConversationRef pending : processor.recover()) {
+            List<ConversationRef> unfinished = processor.recover();
+            if (!unfinished.isEmpty()) {
+                LOG.info(() -> "Resuming the bot turns of " + unfinished.size()
+                        + " conversations that the previous run left unfinished");
+            }
+            for (ConversationRef pending : unfinished) {
                 turns.runSoon(pending, Duration.ZERO);
             }
         } catch (RuntimeException e) {
