@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Closing the backend interrupts its threads, and an interrupt may land while one of them reads or
  * writes the H2 file. With H2's usual file system that closes the file for every thread: the store can
- * no longer be used, and was seen left so that the next start hung (a console closed while bot turns
- * ran). The database must stay usable, lose nothing and open again.
+ * no longer be used, and under load a thread was then seen spinning in H2 for good and a file left so that
+ * it no longer opened. The database must stay usable, lose nothing and open again.
  */
 class InterruptedThreadsTest {
 
