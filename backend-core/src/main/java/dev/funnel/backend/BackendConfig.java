@@ -66,7 +66,7 @@ public record BackendConfig(
         }
         return new BackendConfig(
                 value(env, "FUNNEL_HOST").orElse("0.0.0.0"),
-                Integer.parseInt(value(env, "FUNNEL_PORT").orElse("8090")),
+                (int) EnvNumbers.wholeNumber(env, "FUNNEL_PORT", 8090),
                 dataDir,
                 dbUrl,
                 value(env, "FUNNEL_DB_USER").orElse(dbUrl.startsWith("jdbc:h2:") ? "sa" : null),
@@ -78,19 +78,19 @@ public record BackendConfig(
                 value(env, "FUNNEL_JWT_SECRET").orElseGet(() -> secrets.getOrCreate("jwt_secret")),
                 value(env, "FUNNEL_ENCRYPTION_KEY").orElseGet(() -> secrets.getOrCreate("encryption_key")),
                 URI.create(stripSlash(value(env, "WHATSAPP_GRAPH_URL").orElse(DEFAULT_GRAPH_URL))),
-                new SendConfig(Integer.parseInt(value(env, "WHATSAPP_MESSAGES_PER_SECOND").orElse("80")),
-                        new Backoff(SEND_ATTEMPTS, Duration.ofMillis(Long.parseLong(
-                                value(env, "WHATSAPP_RETRY_DELAY_MS").orElse("500"))), SEND_RETRY_BUDGET)),
+                new SendConfig((int) EnvNumbers.atLeastOne(env, "WHATSAPP_MESSAGES_PER_SECOND", 80),
+                        new Backoff(SEND_ATTEMPTS, Duration.ofMillis(
+                                EnvNumbers.wholeNumber(env, "WHATSAPP_RETRY_DELAY_MS", 500)), SEND_RETRY_BUDGET)),
                 new LlmSettings(value(env, "LLM_BASE_URL").orElse(null), value(env, "LLM_API_KEY").orElse(null),
                         value(env, "LLM_MODEL").orElse(null)),
                 ModelPrices.parse(value(env, "LLM_PRICES").orElse("")),
-                Duration.ofHours(Long.parseLong(value(env, "FUNNEL_TOKEN_HOURS").orElse("12"))),
+                Duration.ofHours(EnvNumbers.atLeastOne(env, "FUNNEL_TOKEN_HOURS", 12)),
                 WorkerConfig.fromEnvironment(env),
                 new LiveEventsConfig(
-                        Duration.ofMillis(Long.parseLong(value(env, "FUNNEL_WS_HEARTBEAT_MS")
-                                .orElse(String.valueOf(LiveEventsConfig.DEFAULTS.heartbeat().toMillis())))),
-                        Duration.ofHours(Long.parseLong(value(env, "FUNNEL_EVENTS_RETENTION_HOURS")
-                                .orElse(String.valueOf(LiveEventsConfig.DEFAULTS.retention().toHours()))))),
+                        Duration.ofMillis(EnvNumbers.atLeastOne(env, "FUNNEL_WS_HEARTBEAT_MS",
+                                LiveEventsConfig.DEFAULTS.heartbeat().toMillis())),
+                        Duration.ofHours(EnvNumbers.atLeastOne(env, "FUNNEL_EVENTS_RETENTION_HOURS",
+                                LiveEventsConfig.DEFAULTS.retention().toHours()))),
                 KnowledgeConfig.fromEnvironment(env));
     }
 

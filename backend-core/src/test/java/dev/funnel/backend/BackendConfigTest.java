@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,20 @@ class BackendConfigTest {
 
         assertThat(config.encryptionKey()).isEqualTo(TEAM_KEY);
         assertThat(config.jwtSecret()).isEqualTo("shared");
+    }
+
+    @Test
+    void aNumberSettingThatIsNotOneIsRefusedWithItsName(@TempDir Path dataDir) {
+        for (String name : List.of("FUNNEL_PORT", "WHATSAPP_MESSAGES_PER_SECOND", "WHATSAPP_RETRY_DELAY_MS",
+                "FUNNEL_TOKEN_HOURS", "FUNNEL_WS_HEARTBEAT_MS", "FUNNEL_EVENTS_RETENTION_HOURS")) {
+            assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                    name, "8O")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(name + " must be a whole number of 0 or more, not '8O'");
+        }
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FUNNEL_DATA_DIR", dataDir.toString(),
+                "FUNNEL_TOKEN_HOURS", "0")))
+                .hasMessage("FUNNEL_TOKEN_HOURS must be at least 1");
     }
 
     @Test
